@@ -1,0 +1,71 @@
+"""Reads about users shared by views, middleware and other apps."""
+
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.utils import timezone
+
+from . import roles
+from .models import Organisation, User
+from .registry import personal_data_exporters
+
+
+def organisation_list_confirmed():
+    """Organisations offered in the signup and profile forms."""
+    return Organisation.objects.filter(is_confirmed=True).order_by("name", "city")
+
+
+def user_role_names(user: User) -> list[str]:
+    """Names of the role groups the user belongs to."""
+    return list(user.groups.values_list("name", flat=True).order_by("name"))
+
+
+def user_requires_mfa(user: User) -> bool:
+    """True for admins, staff and members of the groups that must use two-factor auth."""
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.groups.filter(name__in=roles.MFA_REQUIRED_GROUPS).exists()
+
+
+def user_has_totp(user: User) -> bool:
+    """True when the user has set up an authenticator app."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def user_account_data(user: User) -> dict[str, Any]:
+    """Everything the accounts app stores about the user, for the data export."""
+    organisation = user.organisation
+    return {
+        "email": user.email,
+        "full_name": user.full_name,
+        "audience": user.audience,
+        "organisation": (
+            {"name": organisation.name, "kind": organisation.kind, "city": organisation.city}
+            if organisation
+            else None
+        ),
+        "preferred_language": user.preferred_language,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "roles": user_role_names(user),
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        # Which second factors are set up; never their secrets.
+        "two_factor_methods": sorted(
+            Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        ),
+    }
+
+
+def user_personal_data(user: User) -> dict[str, Any]:
+    """The whole personal-data export: one section per registered app."""
+    return {
+        "format": "liaison-personal-data/1",
+        "exported_at": timezone.now().isoformat(),
+        "sections": {
+            section: exporter(user) for section, exporter in personal_data_exporters().items()
+        },
+    }

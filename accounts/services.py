@@ -1,0 +1,122 @@
+"""Writes with business rules for users and organisations."""
+
+import logging
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import roles
+from .models import Organisation, User
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def organisation_propose(
+    *, name: str, kind: str, city: str, proposed_by: User | None = None
+) -> Organisation:
+    """Return the organisation with this name and city, proposing it when it is new.
+
+    A proposed organisation is usable at once by the person who proposed it and appears in
+    the signup list only after an admin confirms it.
+    """
+    name, city = " ".join(name.split()), " ".join(city.split())
+    existing = Organisation.objects.filter(name__iexact=name, city__iexact=city).first()
+    if existing:
+        return existing
+    organisation = Organisation(name=name, kind=kind, city=city, proposed_by=proposed_by)
+    organisation.full_clean()
+    organisation.save()
+    logger.info("Organisation %s proposed", organisation.pk)
+    return organisation
+
+
+def organisation_confirm(*, organisation: Organisation) -> Organisation:
+    """Confirm a proposed organisation so that it is offered to everyone."""
+    organisation.is_confirmed = True
+    organisation.save(update_fields=["is_confirmed"])
+    return organisation
+
+
+@transaction.atomic
+def user_signup_complete(
+    *,
+    user: User,
+    full_name: str,
+    audience: str,
+    organisation: Organisation | None,
+    new_organisation: dict[str, str] | None,
+    preferred_language: str,
+) -> User:
+    """Fill in a new user's profile, save them and make them a trainee.
+
+    ``user`` comes from allauth with its email and password set but not yet saved. Everything
+    is validated before the first write, so a refusal leaves no user and no organisation.
+    """
+    user.full_name = full_name.strip()
+    user.audience = audience
+    user.preferred_language = preferred_language
+    user.full_clean(exclude=["password", "organisation"])
+    user.save()
+    if new_organisation:
+        organisation = organisation_propose(proposed_by=user, **new_organisation)
+    if organisation:
+        user.organisation = organisation
+        user.save(update_fields=["organisation"])
+    user.groups.add(Group.objects.get(name=roles.TRAINEES))
+    return user
+
+
+def user_profile_update(
+    *,
+    user: User,
+    full_name: str,
+    audience: str,
+    organisation: Organisation | None,
+    preferred_language: str,
+) -> User:
+    """Change the profile fields a user may edit themselves."""
+    user.full_name = full_name.strip()
+    user.audience = audience
+    user.organisation = organisation
+    user.preferred_language = preferred_language
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name", "audience", "organisation", "preferred_language"])
+    return user
+
+
+@transaction.atomic
+def user_erase(*, user: User) -> User:
+    """Delete an account: erase personal fields, keep the row pseudonymised for statistics.
+
+    Audience and organisation stay so that aggregate reports remain right; the email, name,
+    password, verified addresses, second factors and every role are removed.
+    """
+    if user.is_erased:
+        raise ValidationError(_("This account has already been deleted."))
+    if (
+        user.is_superuser
+        and not User.objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk).exists()
+    ):
+        raise ValidationError(
+            _("You are the only administrator. Make someone else an administrator first.")
+        )
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"erased-{user.pseudonym}@erased.invalid"
+    user.full_name = ""
+    user.set_unusable_password()
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.erased_at = timezone.now()
+    user.save()
+    logger.info("User %s erased their account", user.pseudonym)
+    return user
