@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from .selectors import user_has_totp, user_requires_mfa
 
 # Views a user without TOTP may still reach: setting it up, verifying email, logging out.
-_ALLOWED_URL_NAMES = {"account_logout", "account_email", "account_confirm_email"}
+_ALLOWED_URL_NAMES = {
+    "account_logout",
+    "account_email",
+    "account_confirm_email",
+    "account_reauthenticate",
+}
 
 
 class StaffMFAMiddleware:

@@ -120,3 +120,44 @@ def user_erase(*, user: User) -> User:
     user.save()
     logger.info("User %s erased their account", user.pseudonym)
     return user
+
+
+# Demo logins for `make run`; the passwords are public, so seed_accounts refuses DEBUG off.
+DEMO_ACCOUNTS = [
+    # (role label, email, password, group name or None for an admin, audience)
+    ("Trainee", "trainee@liaison.test", "trainee-demo-2026", roles.TRAINEES, "police"),
+    ("Trainer", "trainer@liaison.test", "trainer-demo-2026", roles.TRAINERS, "other"),
+    (
+        "Programme manager",
+        "manager@liaison.test",
+        "manager-demo-2026",
+        roles.PROGRAMME_MANAGERS,
+        "other",
+    ),
+    ("Admin", "admin@liaison.test", "admin-demo-2026", None, "other"),
+]
+
+
+@transaction.atomic
+def demo_accounts_ensure() -> list[tuple[str, str, str]]:
+    """Create (or reset) one verified demo account per role; return (role, email, password)."""
+    organisation = organisation_propose(
+        name="Liaison demo organisation", kind=Organisation.Kind.OTHER, city="Brussels"
+    )
+    organisation_confirm(organisation=organisation)
+    created = []
+    for label, email, password, group_name, audience in DEMO_ACCOUNTS:
+        user = User.objects.filter(email=email).first() or User(email=email)
+        user.full_name = f"Demo {label.lower()}"
+        user.audience = audience
+        user.organisation = organisation
+        user.is_superuser = user.is_staff = group_name is None
+        user.set_password(password)
+        user.save()
+        if group_name:
+            user.groups.set([Group.objects.get(name=group_name)])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        created.append((label, email, password))
+    return created

@@ -223,3 +223,6 @@ LOGGING = {
 # The Wagtail admin signs in through allauth, so rate limits and two-factor apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Signing up with a known address shows "check your email" and mails the owner that the
+# account exists, so nobody can probe which officers have accounts.
+ACCOUNT_PREVENT_ENUMERATION = True
