@@ -47,7 +47,9 @@ class SignupForm(AllauthSignupForm):
     new_organisation_city = forms.CharField(
         label=_("New organisation: city"), max_length=100, required=False
     )
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
 
     field_order = [
         "full_name",

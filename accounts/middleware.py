@@ -35,7 +35,9 @@ class StaffMFAMiddleware:
             return None
         messages.warning(
             request,
-            _("Your role gives access to other people's data: set up two-factor authentication "
-              "with an authenticator app to continue."),
+            _(
+                "Your role gives access to other people's data: set up two-factor authentication "
+                "with an authenticator app to continue."
+            ),
         )
         return redirect("mfa_activate_totp")

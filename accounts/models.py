@@ -38,7 +38,9 @@ class Organisation(models.Model):
     is_confirmed = models.BooleanField(
         _("confirmed"),
         default=False,
-        help_text=_("Proposed organisations appear in the signup list once an admin confirms them."),
+        help_text=_(
+            "Proposed organisations appear in the signup list once an admin confirms them."
+        ),
     )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,6 +1,5 @@
 """The home page: what Liaison is and what each role should do first."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField

@@ -8,4 +8,8 @@ def database_status() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         (value,) = cursor.fetchone()
-    return {"database": connection.vendor, "name": str(connection.settings_dict["NAME"]), "ok": value == 1}
+    return {
+        "database": connection.vendor,
+        "name": str(connection.settings_dict["NAME"]),
+        "ok": value == 1,
+    }

@@ -31,7 +31,11 @@ def site_setup() -> HomePage:
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name = site.hostname or "localhost", site.port or 80, "Liaison"
+    site.hostname, site.port, site.site_name = (
+        site.hostname or "localhost",
+        site.port or 80,
+        "Liaison",
+    )
     site.root_page = home
     site.save()
     for code, locale in locales.items():

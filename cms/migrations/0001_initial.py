@@ -7,26 +7,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('trainee_text', wagtail.fields.RichTextField(blank=True, verbose_name='for trainees')),
-                ('trainer_text', wagtail.fields.RichTextField(blank=True, verbose_name='for trainers')),
-                ('manager_text', wagtail.fields.RichTextField(blank=True, verbose_name='for programme managers')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "trainee_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="for trainees"),
+                ),
+                (
+                    "trainer_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="for trainers"),
+                ),
+                (
+                    "manager_text",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="for programme managers"),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

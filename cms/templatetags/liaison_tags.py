@@ -4,7 +4,6 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 register = template.Library()
 
@@ -19,12 +18,20 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    translations = None
+    if page is not None and hasattr(page, "get_translations"):
+        translations = {
+            translation.locale.language_code: translation.url
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .specific(defer=True)
+        }
     links = []
     for code, name in settings.LANGUAGES:
-        url = translate_url(request.get_full_path(), code)
-        if page is not None and hasattr(page, "get_translation_or_none"):
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            url = translation.url if translation and translation.live else f"/{code}/"
+        if translations is None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = translations.get(code, f"/{code}/")
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}

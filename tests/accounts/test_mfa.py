@@ -34,7 +34,7 @@ def mfa_enforced(settings):
 
 
 @pytest.mark.parametrize("role_fixture", ["trainer", "programme_manager", "admin_user"])
-def test_staff_without_totp_are_sent_to_set_it_up(client, request, mfa_enforced, role_fixture):
+def test_staff_without_totp_are_sent_to_set_it_up(client, db, request, mfa_enforced, role_fixture):
     log_in(client, request.getfixturevalue(role_fixture))
 
     for url in (MY_ACCOUNT, "/admin/"):

@@ -40,7 +40,12 @@ def test_profile_edit_saves_the_fields(client, trainee):
 
     assert response.status_code == HTTPStatus.FOUND
     trainee.refresh_from_db()
-    assert (trainee.full_name, trainee.audience, trainee.organisation, trainee.preferred_language) == (
+    assert (
+        trainee.full_name,
+        trainee.audience,
+        trainee.organisation,
+        trainee.preferred_language,
+    ) == (
         "Jan Peeters",
         "student",
         organisation,
