@@ -24,6 +24,7 @@ messages: install
 run: messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
+	$(MANAGE) setup_catalogue
 	$(MANAGE) seed_accounts
 	$(MANAGE) runserver 127.0.0.1:8000
 

@@ -22,6 +22,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
     max_count_per_parent = 1
 
     content_panels = [

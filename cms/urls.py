@@ -20,5 +20,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/me/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("courses.urls")),
     path("", include(wagtail_urls)),
 )

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    """Courses, modules and lessons; enrolment, progress, cohorts, sessions, completion."""
+
+    name = "courses"
+    verbose_name = _("Courses")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from accounts.registry import register_personal_data
+
+        from . import selectors
+
+        register_personal_data("courses", selectors.trainee_learning_data)

@@ -1,0 +1,111 @@
+"""The completion rule as explicit, extensible data.
+
+A course's rule is the list of requirements that the registered checks return for an
+enrolment. Courses contributes required lessons and attended sessions; the assessments app
+registers its graded-assessment check the same way.
+"""
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.db.models import Q
+from django.utils.translation import ngettext
+
+from .models import Enrolment, LessonPage, LessonProgress, SessionRegistration
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One condition of a course's completion rule, as it stands for one trainee."""
+
+    key: str
+    description: str
+    done: int
+    total: int
+    missing: tuple[str, ...] = ()
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.total
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "missing": list(self.missing), "met": self.met}
+
+
+RequirementCheck = Callable[[Enrolment], list[Requirement]]
+_checks: list[RequirementCheck] = []
+
+
+def register_requirement(check: RequirementCheck) -> RequirementCheck:
+    """Add a check to every course's completion rule; usable as a decorator."""
+    if check not in _checks:
+        _checks.append(check)
+    return check
+
+
+def requirements_for(enrolment: Enrolment) -> list[Requirement]:
+    """Every requirement of the enrolment's course, evaluated for its trainee."""
+    return [requirement for check in _checks for requirement in check(enrolment)]
+
+
+@register_requirement
+def _required_lessons(enrolment: Enrolment) -> list[Requirement]:
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(enrolment.course)
+        .filter(is_required=True)
+        .order_by("path")
+        .values_list("pk", "title")
+    )
+    if not lessons:
+        return []
+    completed = set(
+        LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    missing = tuple(title for pk, title in lessons if pk not in completed)
+    total = len(lessons)
+    return [
+        Requirement(
+            key="lessons",
+            description=ngettext(
+                "Complete the required lesson.", "Complete the %(total)d required lessons.", total
+            )
+            % {"total": total},
+            done=total - len(missing),
+            total=total,
+            missing=missing,
+        )
+    ]
+
+
+@register_requirement
+def _attended_sessions(enrolment: Enrolment) -> list[Requirement]:
+    required = enrolment.course.required_sessions
+    if not required:
+        return []
+    attended = SessionRegistration.objects.filter(
+        Q(session__course=enrolment.course), trainee=enrolment.trainee, attended=True
+    ).count()
+    return [
+        Requirement(
+            key="sessions",
+            description=ngettext(
+                "Attend a classroom session.", "Attend %(total)d classroom sessions.", required
+            )
+            % {"total": required},
+            done=min(attended, required),
+            total=required,
+            missing=(
+                (
+                    ngettext(
+                        "%(count)d more session", "%(count)d more sessions", required - attended
+                    )
+                    % {"count": required - attended},
+                )
+                if attended < required
+                else ()
+            ),
+        )
+    ]

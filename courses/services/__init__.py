@@ -1,0 +1,17 @@
+"""Every write with a business rule in the courses app; views and tasks call these."""
+
+from .enrolment import (
+    enrolment_decide,
+    enrolment_enrol,
+    enrolment_withdraw,
+)
+from .progress import enrolment_evaluate, lesson_complete, lesson_view
+
+__all__ = [
+    "enrolment_decide",
+    "enrolment_enrol",
+    "enrolment_evaluate",
+    "enrolment_withdraw",
+    "lesson_complete",
+    "lesson_view",
+]

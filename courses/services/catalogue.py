@@ -1,0 +1,101 @@
+"""Setting up the catalogue in each language, its review workflow and trainers' rights."""
+
+import uuid
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import override
+from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage, WorkflowTask
+
+from accounts import roles
+from cms.models import HomePage
+
+from ..models import CourseAudience, CourseIndexPage, SecondReviewerApprovalTask, Topic
+
+LEGAL_REVIEW = "Legal review"
+# The starting topics, in each interface language; editors add more as snippets.
+DEFAULT_TOPICS = {
+    "voluntary-return": {
+        "en": "Voluntary return",
+        "fr": "Retour volontaire",
+        "nl": "Vrijwillige terugkeer",
+    },
+    "forced-return": {"en": "Forced return", "fr": "Retour forcé", "nl": "Gedwongen terugkeer"},
+    "identification": {
+        "en": "Identification and documentation",
+        "fr": "Identification et documentation",
+        "nl": "Identificatie en documentatie",
+    },
+    "fundamental-rights": {
+        "en": "Fundamental rights",
+        "fr": "Droits fondamentaux",
+        "nl": "Grondrechten",
+    },
+    "trafficking-smuggling": {
+        "en": "Trafficking and smuggling",
+        "fr": "Traite et trafic des êtres humains",
+        "nl": "Mensenhandel en mensensmokkel",
+    },
+    "training-of-trainers": {
+        "en": "Training of trainers",
+        "fr": "Formation de formateurs",
+        "nl": "Opleiding van opleiders",
+    },
+}
+CATALOGUE_TITLES = {"en": "Courses", "fr": "Cours", "nl": "Cursussen"}
+
+
+def _legal_review_workflow() -> Workflow:
+    workflow, _created = Workflow.objects.get_or_create(name=LEGAL_REVIEW)
+    if not workflow.workflow_tasks.exists():
+        task = SecondReviewerApprovalTask.objects.create(name="Second trainer approves")
+        task.groups.set([Group.objects.get(name=roles.TRAINERS)])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+@transaction.atomic
+def catalogue_setup() -> list[CourseIndexPage]:
+    """Ensure audiences, a catalogue under every home page, Legal review and trainer rights.
+
+    Idempotent: existing pages, workflows and permissions are left as editors made them.
+    """
+    for code, _label in CourseAudience._meta.get_field("code").choices:
+        CourseAudience.objects.get_or_create(code=code)
+    for locale in Locale.objects.all():
+        for slug, names in DEFAULT_TOPICS.items():
+            Topic.objects.get_or_create(
+                slug=slug,
+                locale=locale,
+                defaults={
+                    "name": names.get(locale.language_code, names["en"]),
+                    # One translation key per topic links its versions across languages.
+                    "translation_key": uuid.uuid5(uuid.NAMESPACE_URL, f"liaison-topic:{slug}"),
+                },
+            )
+    workflow = _legal_review_workflow()
+    trainers = Group.objects.get(name=roles.TRAINERS)
+    catalogues = []
+    for home in HomePage.objects.select_related("locale"):
+        catalogue = CourseIndexPage.objects.child_of(home).first()
+        if catalogue is None:
+            language = home.locale.language_code
+            with override(language):
+                catalogue = CourseIndexPage(
+                    title=CATALOGUE_TITLES.get(language, "Courses"),
+                    slug=CATALOGUE_TITLES.get(language, "courses").lower(),
+                    locale=home.locale,
+                )
+                home.add_child(instance=catalogue)
+                catalogue.save_revision().publish()
+        WorkflowPage.objects.get_or_create(page=catalogue, defaults={"workflow": workflow})
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=trainers,
+                page=catalogue,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        catalogues.append(catalogue)
+    return catalogues

@@ -1,0 +1,92 @@
+"""Progress events and the completion engine."""
+
+import logging
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+
+from .. import defaults, selectors
+from ..completion import requirements_for
+from ..models import Enrolment, LessonPage, LessonProgress
+from ..signals import course_completed
+
+logger = logging.getLogger(__name__)
+
+
+def _enrolment_for_lesson(*, trainee: User, lesson: LessonPage) -> Enrolment:
+    course = selectors.course_of(lesson)
+    enrolment = Enrolment.objects.filter(trainee=trainee, course=course).first()
+    if enrolment is None or not enrolment.gives_access:
+        raise PermissionDenied(_("Enrol in the course to study its lessons."))
+    return enrolment
+
+
+def lesson_view(*, trainee: User, lesson: LessonPage) -> LessonProgress:
+    """Record that the trainee opened a lesson."""
+    enrolment = _enrolment_for_lesson(trainee=trainee, lesson=lesson)
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"first_viewed_at": now, "last_viewed_at": now}
+    )
+    if not created:
+        LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    return progress
+
+
+@transaction.atomic
+def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
+    """The trainee reached the end of a lesson and confirmed it; re-evaluate the course."""
+    enrolment = _enrolment_for_lesson(trainee=trainee, lesson=lesson)
+    now = timezone.now()
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"first_viewed_at": now, "last_viewed_at": now}
+    )
+    if progress.completed_at is None:
+        # Time since the lesson was opened, capped so a tab left open does not count.
+        elapsed = min(
+            now - progress.last_viewed_at, timedelta(seconds=defaults.MAX_COUNTED_VIEW_SECONDS)
+        )
+        progress.time_spent_seconds += int(elapsed.total_seconds())
+        progress.completed_at = now
+        progress.last_viewed_at = now
+        progress.save(update_fields=["time_spent_seconds", "completed_at", "last_viewed_at"])
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    enrolment_evaluate(enrolment_id=enrolment.pk)
+    return progress
+
+
+@transaction.atomic
+def enrolment_evaluate(*, enrolment_id: int) -> Enrolment:
+    """Complete the enrolment when its course's rule is met; idempotent.
+
+    Called after every progress event. The row lock makes two simultaneous events complete
+    the enrolment once, and ``course_completed`` is sent once, after the commit.
+    """
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .select_related("course", "trainee")
+        .get(pk=enrolment_id)
+    )
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return enrolment
+    requirements = requirements_for(enrolment)
+    if not requirements or not all(requirement.met for requirement in requirements):
+        return enrolment
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.completed_at = timezone.now()
+    enrolment.completion_rule = {
+        "course_revision": enrolment.course.latest_revision_id,
+        "requirements": [requirement.as_dict() for requirement in requirements],
+    }
+    enrolment.save(update_fields=["status", "completed_at", "completion_rule"])
+    logger.info("Enrolment %s completed", enrolment.pk)
+    transaction.on_commit(
+        lambda: course_completed.send(sender=Enrolment, enrolment_id=enrolment.pk)
+    )
+    return enrolment
