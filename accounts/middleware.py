@@ -1,7 +1,9 @@
 """Sends trainers, programme managers and admins to set up two-factor auth first."""
 
+from allauth.account.authentication import get_authentication_records
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -31,8 +33,17 @@ class StaffMFAMiddleware:
         url_name = request.resolver_match.url_name if request.resolver_match else None
         if url_name in _ALLOWED_URL_NAMES or (url_name or "").startswith("mfa_"):
             return None
-        if not user_requires_mfa(request.user) or user_has_totp(request.user):
+        if not user_requires_mfa(request.user):
             return None
+        if user_has_totp(request.user):
+            if any(
+                record.get("method") == "mfa"
+                for record in get_authentication_records(request, request.user)
+            ):
+                return None
+            # The device exists but this session never used it (signed in before setting it
+            # up, or by another route): ask for a code now.
+            return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")
         messages.warning(
             request,
             _(

@@ -5,6 +5,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from . import roles
 from .models import Organisation, User
@@ -21,9 +22,14 @@ def user_role_names(user: User) -> list[str]:
     return list(user.groups.values_list("name", flat=True).order_by("name"))
 
 
+def user_role_labels(user: User) -> list[str]:
+    """The user's roles, translated for display."""
+    return [str(roles.ROLE_LABELS.get(name, name)) for name in user_role_names(user)]
+
+
 def user_requires_mfa(user: User) -> bool:
-    """True for admins, staff and members of the groups that must use two-factor auth."""
-    if user.is_superuser or user.is_staff:
+    """True for admins, anyone who reaches the Wagtail admin, and the staff role groups."""
+    if user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"):
         return True
     return user.groups.filter(name__in=roles.MFA_REQUIRED_GROUPS).exists()
 
@@ -31,6 +37,20 @@ def user_requires_mfa(user: User) -> bool:
 def user_has_totp(user: User) -> bool:
     """True when the user has set up an authenticator app."""
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def _admin_preferences(user: User) -> dict[str, Any] | None:
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "language": profile.preferred_language,
+        "time_zone": profile.current_time_zone,
+        "has_avatar": bool(profile.avatar),
+        "submitted_notifications": profile.submitted_notifications,
+        "approved_notifications": profile.approved_notifications,
+        "rejected_notifications": profile.rejected_notifications,
+    }
 
 
 def user_account_data(user: User) -> dict[str, Any]:
@@ -46,6 +66,11 @@ def user_account_data(user: User) -> dict[str, Any]:
             else None
         ),
         "preferred_language": user.preferred_language,
+        "pseudonym": str(user.pseudonym),
+        "proposed_organisations": list(
+            Organisation.objects.filter(proposed_by=user).values("name", "kind", "city")
+        ),
+        "admin_preferences": _admin_preferences(user),
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "roles": user_role_names(user),

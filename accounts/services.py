@@ -5,10 +5,14 @@ import logging
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from . import roles
 from .models import Organisation, User
@@ -16,7 +20,16 @@ from .models import Organisation, User
 logger = logging.getLogger(__name__)
 
 
-@transaction.atomic
+def _organisation_named(*, name: str, city: str) -> Organisation | None:
+    # Compared in the database with LOWER(), like the unique constraint (SQLite's iexact
+    # only folds ASCII letters).
+    return (
+        Organisation.objects.annotate(lower_name=Lower("name"), lower_city=Lower("city"))
+        .filter(lower_name=name.lower(), lower_city=city.lower())
+        .first()
+    )
+
+
 def organisation_propose(
     *, name: str, kind: str, city: str, proposed_by: User | None = None
 ) -> Organisation:
@@ -26,12 +39,17 @@ def organisation_propose(
     the signup list only after an admin confirms it.
     """
     name, city = " ".join(name.split()), " ".join(city.split())
-    existing = Organisation.objects.filter(name__iexact=name, city__iexact=city).first()
+    existing = _organisation_named(name=name, city=city)
     if existing:
         return existing
     organisation = Organisation(name=name, kind=kind, city=city, proposed_by=proposed_by)
     organisation.full_clean()
-    organisation.save()
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:
+        # Someone proposed the same organisation at the same moment: use theirs.
+        return _organisation_named(name=name, city=city)
     logger.info("Organisation %s proposed", organisation.pk)
     return organisation
 
@@ -108,6 +126,15 @@ def user_erase(*, user: User) -> User:
         )
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile:
+        if profile.avatar:
+            profile.avatar.delete(save=False)
+        profile.delete()
+    # The admin's history names the user in entries about their account.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    ).update(label=_("Deleted account"))
     user.groups.clear()
     user.user_permissions.clear()
     user.email = f"erased-{user.pseudonym}@erased.invalid"

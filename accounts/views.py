@@ -2,14 +2,16 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
@@ -22,13 +24,18 @@ def my_account(request):
     """Show and edit the signed-in user's profile."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        services.user_profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:my_account")
-    context = {"form": form, "roles": selectors.user_role_names(request.user)}
+        user = services.user_profile_update(user=request.user, **form.cleaned_data)
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
+            response = redirect("accounts:my_account")
+        # Remember the choice for pages without a language in their address.
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.preferred_language)
+        return response
+    context = {"form": form, "roles": selectors.user_role_labels(request.user)}
     return render(request, "accounts/my_account.html", context)
 
 
+@never_cache
 @login_required
 @require_GET
 def personal_data_download(request):

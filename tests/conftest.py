@@ -27,6 +27,9 @@ _SERVICE_MARKS = {
 def pytest_runtest_setup(item):
     for mark, (available, reason) in _SERVICE_MARKS.items():
         if item.get_closest_marker(mark) and not available():
+            # CI's service pass sets this, so a mistyped URL fails instead of skipping.
+            if os.environ.get("LIAISON_REQUIRE_SERVICES") == "1":
+                pytest.fail(f"LIAISON_REQUIRE_SERVICES=1 but this test {reason}")
             pytest.skip(reason)
 
 

@@ -7,11 +7,11 @@ ROLE_PERMISSIONS = {
     "Trainees": [],
     "Trainers": [
         ("wagtailadmin", "access_admin"),
+        # "add" lets trainers upload and edit their own media; "change" would let them edit
+        # everyone's, so it is not granted.
         ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
         ("wagtailimages", "choose_image"),
         ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
     ],
     # Programme managers receive the reports permission in the reports app's migration.
@@ -28,6 +28,9 @@ def create_role_groups(apps, schema_editor):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # Wagtail's starter groups would give admin access outside Liaison's roles (and outside
+    # the two-factor rule); Liaison's roles replace them.
+    Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     Collection = apps.get_model("wagtailcore", "Collection")
     root_collection = Collection.objects.filter(depth=1).first()

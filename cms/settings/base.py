@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.PreviewFramingMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.middleware.AdminCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -191,8 +192,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin ships inline scripts and styles; it has its own login and is not
-    # reachable by anonymous visitors, so it is left out of the strict policy.
+    # The Wagtail admin ships inline scripts and styles: cms.middleware.AdminCSPMiddleware
+    # gives it its own, looser policy.
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -223,6 +224,8 @@ LOGGING = {
 # The Wagtail admin signs in through allauth, so rate limits and two-factor apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Signing up with a known address shows "check your email" and mails the owner that the
 # account exists, so nobody can probe which officers have accounts.
 ACCOUNT_PREVENT_ENUMERATION = True

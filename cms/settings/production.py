@@ -19,6 +19,11 @@ def _required(name: str) -> str:
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
+# Production never falls back to the embedded defaults: SQLite, eager tasks and a
+# per-process cache (which would make login rate limits per gunicorn worker).
+_required("DATABASE_URL")
+_required("CELERY_BROKER_URL")
+CACHES = {"default": env.cache_url_config(_required("CACHE_URL"))}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

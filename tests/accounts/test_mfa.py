@@ -3,7 +3,14 @@
 from http import HTTPStatus
 
 import pytest
-from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.contrib.auth.models import Group, Permission
 
 from tests.factories import DEFAULT_PASSWORD
 
@@ -47,11 +54,74 @@ def test_staff_without_totp_are_sent_to_set_it_up(client, db, request, mfa_enfor
     assert "Authenticator App" in response.content.decode()
 
 
-def test_staff_with_totp_pass(client, trainer, mfa_enforced):
-    Authenticator.objects.create(user=trainer, type=Authenticator.Type.TOTP, data={"secret": "x"})
+def current_code(secret):
+    counter = next(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def test_staff_signing_in_with_their_code_pass(client, trainer, mfa_enforced):
+    secret = generate_totp_secret()
+    TOTP.activate(trainer, secret)
+
+    response = client.post(
+        "/en/accounts/login/", {"login": trainer.email, "password": DEFAULT_PASSWORD}
+    )
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    client.post("/en/accounts/2fa/authenticate/", {"code": current_code(secret)})
+
+    assert client.session["_auth_user_id"] == str(trainer.pk)
+    assert client.get(MY_ACCOUNT).status_code == HTTPStatus.OK
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_a_session_that_never_used_the_second_factor_is_asked_for_a_code(
+    client, trainer, mfa_enforced
+):
+    secret = generate_totp_secret()
+    TOTP.activate(trainer, secret)
+    client.force_login(trainer)  # as if signed in by a route that skipped the code
+
+    response = client.get("/admin/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/en/accounts/2fa/reauthenticate/")
+
+    client.post(response["Location"], {"code": current_code(secret)})
+    assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def test_anyone_with_admin_access_needs_mfa_not_only_the_role_groups(
+    client, db, trainee, mfa_enforced
+):
+    trainee.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    log_in(client, trainee)
+
+    response = client.get(MY_ACCOUNT)
+
+    assert response["Location"] == TOTP_SETUP
+
+
+def test_wagtail_starter_groups_are_removed(db):
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_wagtails_own_login_form_is_replaced_by_allauth(client, trainer):
+    get = client.get("/admin/login/?next=/admin/")
+    post = client.post("/admin/login/", {"username": trainer.email, "password": DEFAULT_PASSWORD})
+
+    assert get.status_code == HTTPStatus.FOUND
+    assert get["Location"] == "/en/accounts/login/?next=/admin/"
+    assert post.status_code == HTTPStatus.FOUND
+    assert "_auth_user_id" not in client.session
+
+
+def test_wagtail_account_page_cannot_change_email_or_password(client, trainer):
     client.force_login(trainer)
 
-    assert client.get(MY_ACCOUNT).status_code == HTTPStatus.OK
+    html = client.get("/admin/account/").content.decode()
+
+    assert 'name="name_email-email"' not in html
+    assert 'name="password-new_password1"' not in html
 
 
 def test_trainees_are_not_forced_but_may_set_up_totp(client, trainee, mfa_enforced):

@@ -5,7 +5,11 @@ from http import HTTPStatus
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from accounts import registry
 from accounts.models import User
@@ -84,6 +88,8 @@ def test_data_download_is_json_of_the_users_own_data(client, trainee, trainer):
         {"email": trainee.email, "verified": True, "primary": True}
     ]
     assert trainer.email not in response.content.decode()
+    assert trainer.full_name not in response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0")
 
 
 def test_registry_adds_sections_and_refuses_duplicates(client, trainee, monkeypatch):
@@ -109,8 +115,13 @@ def test_account_deletion_with_wrong_password_changes_nothing(client, trainee):
     assert trainee.is_active and not trainee.is_erased
 
 
-def test_account_deletion_pseudonymises_and_keeps_statistics(client, trainee):
+def test_account_deletion_pseudonymises_and_keeps_statistics(client, trainee, admin_user):
     email, organisation, audience = trainee.email, trainee.organisation, trainee.audience
+    name = trainee.full_name
+    Authenticator.objects.create(user=trainee, type=Authenticator.Type.TOTP, data={})
+    UserProfile.get_for_user(trainee)
+    log(instance=trainee, action="wagtail.edit", user=admin_user)
+    assert ModelLogEntry.objects.filter(label__contains=name).exists()
     client.force_login(trainee)
 
     response = client.post(DELETE, {"password": DEFAULT_PASSWORD})
@@ -124,6 +135,9 @@ def test_account_deletion_pseudonymises_and_keeps_statistics(client, trainee):
     assert not erased.has_usable_password()
     assert not erased.groups.exists()
     assert not EmailAddress.objects.filter(email=email).exists()
+    assert not Authenticator.objects.filter(user=erased).exists()
+    assert not UserProfile.objects.filter(user=erased).exists()
+    assert not ModelLogEntry.objects.filter(label__contains=name).exists()
     # Aggregate statistics still count this person by audience and organisation.
     assert (erased.organisation, erased.audience) == (organisation, audience)
     response = client.post("/en/accounts/login/", {"login": email, "password": DEFAULT_PASSWORD})

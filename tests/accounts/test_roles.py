@@ -5,6 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.images import get_image_model
+from wagtail.models import GroupCollectionPermission
 from wagtail.permissions import policy_registry
 
 from accounts import roles
@@ -49,6 +50,16 @@ def test_trainer_has_admin_access_but_no_user_or_group_management(trainer):
     assert not trainer.has_perm("accounts.change_user")
     assert not trainer.has_perm("auth.change_group")
     assert not trainer.has_perm("accounts.change_organisation")
+
+
+def test_trainers_edit_their_own_media_but_not_everyones(db):
+    granted = set(
+        GroupCollectionPermission.objects.filter(group__name=roles.TRAINERS).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+    assert granted == {"add_image", "choose_image", "add_document", "choose_document"}
 
 
 def test_trainee_and_programme_manager_have_no_admin_access(trainee, programme_manager):

@@ -83,6 +83,17 @@ def test_security_headers_on_public_pages(client, home):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def test_admin_has_its_own_policy_without_unsafe_eval(client, trainer):
+    client.force_login(trainer)
+
+    response = client.get("/admin/")
+
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "object-src 'none'" in csp
+    assert "unsafe-eval" not in csp
+
+
 def test_home_page_query_count_is_bounded(client, home, django_assert_max_num_queries):
     client.get("/en/")  # warm Wagtail's site-root cache
 

@@ -1,6 +1,7 @@
 """Configuration from the environment, checked in fresh processes as a deployment would."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,13 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k" * 20 + "-Zq8#v2!Lm9@xR4$tW7%yB1^nC6&hJ3*pF5(sD0)gK"
+PRODUCTION_ENV = {
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "liaison.example.org",
+    "DATABASE_URL": "postgres://liaison@db.internal:5432/liaison",
+    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
+    "CACHE_URL": "redis://redis.internal:6379/1",
+}
 
 
 def run_python(code: str, **env_overrides: str | None) -> subprocess.CompletedProcess:
@@ -33,9 +41,9 @@ def run_python(code: str, **env_overrides: str | None) -> subprocess.CompletedPr
 SETUP = "import django; django.setup(); from django.conf import settings; "
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", list(PRODUCTION_ENV))
 def test_production_refuses_to_start_without_a_required_variable(missing):
-    env = {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "liaison.example.org"}
+    env = dict(PRODUCTION_ENV)
     env.pop(missing)
 
     result = run_python(SETUP, DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
@@ -51,8 +59,7 @@ def test_check_deploy_prints_no_warnings():
         env={
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "SECRET_KEY": STRONG_KEY,
-            "ALLOWED_HOSTS": "liaison.example.org",
+            **PRODUCTION_ENV,
         },
         capture_output=True,
         text=True,
@@ -73,8 +80,7 @@ def test_production_security_settings():
     result = run_python(
         code,
         DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY=STRONG_KEY,
-        ALLOWED_HOSTS="a.example.org, b.example.org",
+        **{**PRODUCTION_ENV, "ALLOWED_HOSTS": "a.example.org, b.example.org"},
     )
 
     assert result.returncode == 0, result.stderr
@@ -126,13 +132,24 @@ def test_celery_serialises_json_with_time_limits_and_late_acks(settings):
     assert app.conf.task_acks_late is True
 
 
-def test_a_dotenv_file_is_read_when_present(tmp_path):
-    """manage.py's folder holds .env; this reads a copy of the project pointed at tmp_path."""
-    code = (
-        "import environ, pathlib; env = environ.Env(); "
-        f"environ.Env.read_env(pathlib.Path({str(tmp_path)!r}) / '.env', overwrite=False); "
-        "print(env('LIAISON_TEST_VALUE', default='unset'))"
+def test_a_dotenv_file_next_to_manage_py_is_read(tmp_path):
+    """A copy of the project with a .env: the real settings module must pick it up."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        PROJECT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "media", "*.sqlite3")
     )
-    (tmp_path / ".env").write_text("LIAISON_TEST_VALUE=from-dotenv\n")
+    (copy / ".env").write_text("ALLOWED_HOSTS=from-dotenv.example.org\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALLOWED_"))}
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.dev"
 
-    assert run_python(code).stdout.strip() == "from-dotenv"
+    result = subprocess.run(
+        [sys.executable, "-c", SETUP + "print(settings.ALLOWED_HOSTS)"],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.stdout.strip() == "['from-dotenv.example.org']", result.stderr
