@@ -1,12 +1,13 @@
 """Wagtail admin screens for users and organisations."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .models import Organisation
+from .models import Organisation, User
 
 _PROFILE_FIELDS = ["full_name", "audience", "organisation", "preferred_language"]
 
@@ -46,3 +47,11 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name", "city"]
     form_fields = ["name", "kind", "city", "is_confirmed"]
     ordering = ["is_confirmed", "name"]
+
+
+class AccountNameForm(forms.ModelForm):
+    """The name panel of the Wagtail admin's account page."""
+
+    class Meta:
+        model = User
+        fields = ["full_name"]

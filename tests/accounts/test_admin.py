@@ -48,3 +48,27 @@ def test_admin_confirms_a_proposed_organisation(client, admin_user, home):
 
     assert response.status_code == HTTPStatus.FOUND
     assert Organisation.objects.get(pk=proposed.pk).is_confirmed
+
+
+def test_wagtail_account_page_edits_the_full_name(client, trainer, home):
+    client.force_login(trainer)
+    page = client.get("/admin/account/")
+    assert 'name="name_email-full_name"' in page.content.decode()
+    assert 'name="name_email-first_name"' not in page.content.decode()
+
+    response = client.post(
+        "/admin/account/",
+        {
+            "name_email-full_name": "Sofie Maes",
+            "locale-preferred_language": "en",
+            "locale-current_time_zone": "Europe/Brussels",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["panels_by_tab"]
+    trainer.refresh_from_db()
+    assert trainer.full_name == "Sofie Maes"
