@@ -20,7 +20,7 @@ class CoursePageForm(WagtailAdminPageForm):
             ).distinct()
         user = self.for_user
         if user is not None and not self.instance.pk and "trainers" in self.fields:
-            self.initial.setdefault("trainers", [user.pk])
+            self.initial["trainers"] = [user.pk]
 
     def clean_trainers(self):
         trainers = self.cleaned_data["trainers"]

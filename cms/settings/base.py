@@ -229,3 +229,5 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Signing up with a known address shows "check your email" and mails the owner that the
 # account exists, so nobody can probe which officers have accounts.
 ACCOUNT_PREVENT_ENUMERATION = True
+# The Legal review workflow publishes as the approving second trainer (see courses.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "courses.workflows.publish_after_review"

@@ -1,0 +1,152 @@
+"""Progress events and the completion engine."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from courses import services
+from courses.completion import Requirement, register_requirement, requirements_for
+from courses.completion import _checks as registered_checks
+from courses.models import Enrolment, LessonPage
+from courses.signals import course_completed
+
+
+@pytest.fixture
+def enrolment(trainee, course):
+    return services.enrolment_enrol(trainee=trainee, course=course)[0]
+
+
+@pytest.fixture
+def completions():
+    received = []
+
+    def receiver(sender, enrolment_id, **kwargs):
+        received.append(enrolment_id)
+
+    course_completed.connect(receiver)
+    yield received
+    course_completed.disconnect(receiver)
+
+
+def complete_all(trainee, lessons):
+    for lesson in lessons:
+        services.lesson_complete(trainee=trainee, lesson=lesson)
+
+
+def test_completing_a_lesson_of_a_course_one_is_not_enrolled_in_is_refused(trainee, lessons):
+    with pytest.raises(PermissionDenied, match="Enrol in the course"):
+        services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    assert not Enrolment.objects.exists()
+
+
+def test_the_lesson_complete_view_refuses_without_enrolment(client, trainee, course, lessons):
+    client.force_login(trainee)
+
+    response = client.post(f"/en/learning/lessons/{lessons[0].pk}/complete/", follow=True)
+
+    assert "Enrol in the course to study its lessons." in response.content.decode()
+    assert not Enrolment.objects.exists()
+
+
+def test_course_completes_when_every_required_lesson_is_done(
+    trainee, enrolment, lessons, completions, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_all(trainee, lessons[:-1])
+    enrolment.refresh_from_db()
+    assert enrolment.status == "active" and completions == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.lesson_complete(trainee=trainee, lesson=lessons[-1])
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == "completed"
+    assert enrolment.completed_at is not None
+    assert completions == [enrolment.pk]
+    rule = enrolment.completion_rule
+    assert rule["requirements"][0]["key"] == "lessons"
+    assert rule["requirements"][0]["total"] == 4
+
+
+def test_completion_fires_once_however_often_events_arrive(
+    trainee, enrolment, lessons, completions, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_all(trainee, lessons)
+        complete_all(trainee, lessons)
+        services.enrolment_evaluate(enrolment_id=enrolment.pk)
+
+    assert completions == [enrolment.pk]
+
+
+def test_optional_lessons_are_not_required(trainee, enrolment, lessons):
+    LessonPage.objects.filter(pk=lessons[-1].pk).update(is_required=False)
+
+    complete_all(trainee, lessons[:-1])
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == "completed"
+
+
+def test_editing_the_course_later_does_not_uncomplete(trainee, enrolment, lessons, course):
+    complete_all(trainee, lessons)
+    module = course.get_children().live().first()
+    extra = LessonPage(title="A lesson added later", body=[("rich_text", "<p>New.</p>")])
+    module.add_child(instance=extra)
+    extra.save_revision().publish()
+
+    services.enrolment_evaluate(enrolment_id=enrolment.pk)
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == "completed"
+    assert enrolment.completion_rule["requirements"][0]["total"] == 4
+
+
+def test_requirements_say_what_is_missing(trainee, enrolment, lessons):
+    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+
+    (requirement,) = requirements_for(enrolment)
+
+    assert requirement.description == "Complete the 4 required lessons."
+    assert (requirement.done, requirement.total, requirement.met) == (1, 4, False)
+    assert requirement.missing == tuple(lesson.title for lesson in lessons[1:])
+
+
+def test_other_apps_add_requirements(trainee, enrolment, lessons, monkeypatch):
+    monkeypatch.setattr("courses.completion._checks", list(registered_checks))
+    register_requirement(
+        lambda enrolment: [Requirement(key="post_test", description="Pass", done=0, total=1)]
+    )
+
+    complete_all(trainee, lessons)
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == "active"
+    assert [r.key for r in requirements_for(enrolment) if not r.met] == ["post_test"]
+
+
+def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, settings):
+    from datetime import timedelta
+
+    from courses.models import LessonProgress
+
+    progress = services.lesson_view(trainee=trainee, lesson=lessons[0])
+    LessonProgress.objects.filter(pk=progress.pk).update(
+        last_viewed_at=progress.last_viewed_at - timedelta(hours=5)
+    )
+
+    progress = services.lesson_complete(trainee=trainee, lesson=lessons[0])
+
+    assert progress.time_spent_seconds == 30 * 60
+
+
+def test_personal_data_export_includes_learning(client, trainee, enrolment, lessons):
+    import json
+
+    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    client.force_login(trainee)
+
+    data = json.loads(client.get("/en/accounts/me/data/").content)
+
+    courses = data["sections"]["courses"]
+    assert courses["enrolments"][0]["course"] == enrolment.course.title
+    assert courses["lesson_progress"][0]["lesson"] == lessons[0].title
