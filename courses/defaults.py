@@ -10,3 +10,8 @@ MAX_COUNTED_VIEW_SECONDS: int = getattr(settings, "LIAISON_MAX_COUNTED_VIEW_SECO
 COHORT_CSV_MAX_ROWS: int = getattr(settings, "LIAISON_COHORT_CSV_MAX_ROWS", 5000)
 # How long a classroom check-in code stays valid after the trainer shows it.
 CHECK_IN_CODE_MINUTES: int = getattr(settings, "LIAISON_CHECK_IN_CODE_MINUTES", 15)
+# Check-in brute-force limit: this many wrong codes per trainee within the window.
+CHECK_IN_MAX_FAILURES: int = getattr(settings, "LIAISON_CHECK_IN_MAX_FAILURES", 5)
+CHECK_IN_FAILURE_WINDOW_SECONDS: int = getattr(
+    settings, "LIAISON_CHECK_IN_FAILURE_WINDOW_SECONDS", 10 * 60
+)

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 
-from .. import cohort_selectors, defaults, selectors
+from .. import defaults, selectors
 from ..models import Cohort, CoursePage, Enrolment
+from ..selectors import cohorts as cohort_selectors
 from .progress import enrolment_evaluate
 
 logger = logging.getLogger(__name__)

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.selectors import organisation_list_confirmed
 
-from .. import cohort_selectors, selectors
+from .. import selectors
 from ..forms import CohortCsvForm, CohortForm, CohortMembersForm
 from ..models import Cohort
+from ..selectors import cohorts as cohort_selectors
 from ..services import cohorts as cohort_services
 
 # Valid user ids wait server-side between the preview and the confirmation, signed and dated.

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .. import selectors
 from ..forms import AttendanceForm, CheckInForm, SessionForm
 from ..models import ClassroomSession, SessionRegistration
+from ..selectors import sessions as session_selectors
 from ..services import sessions as session_services
 from .learning import _error_text
 
@@ -31,7 +32,7 @@ def _session_run_by(request, session_id: int) -> ClassroomSession:
     """The session, when the user runs it: 403 for non-trainers, 404 for other trainers."""
     if not selectors.user_is_trainer(request.user):
         raise PermissionDenied
-    sessions = session_services.sessions_run_by(request.user)
+    sessions = session_selectors.sessions_run_by(request.user)
     return get_object_or_404(sessions.select_related("course", "cohort", "trainer"), pk=session_id)
 
 
@@ -39,7 +40,7 @@ def _session_run_by(request, session_id: int) -> ClassroomSession:
 @require_GET
 def session_mine(request):
     """The sessions the trainee may join, with their seat or place on the waiting list."""
-    sessions = session_services.trainee_upcoming_sessions(request.user)
+    sessions = session_selectors.trainee_upcoming_sessions(request.user)
     return render(request, "courses/sessions/mine.html", {"sessions": sessions})
 
 
@@ -114,8 +115,8 @@ def session_list(request):
     """The trainer's sessions: those they lead and those of the courses they own."""
     if not selectors.user_is_trainer(request.user):
         raise PermissionDenied
-    sessions = session_services.sessions_with_seats(
-        session_services.sessions_run_by(request.user)
+    sessions = session_selectors.sessions_with_seats(
+        session_selectors.sessions_run_by(request.user)
     ).order_by("starts_at")
     now = timezone.now()
     upcoming = [session for session in sessions if session.ends_at > now]
@@ -129,7 +130,7 @@ def session_create(request):
     """Plan a session of a course the trainer owns."""
     if not selectors.user_is_trainer(request.user):
         raise PermissionDenied
-    choices = session_services.session_planning_choices(request.user)
+    choices = session_selectors.session_planning_choices(request.user)
     form = SessionForm(
         request.POST if request.method == "POST" else None,
         initial={"trainer": request.user.pk, "course": request.GET.get("course")},

@@ -16,7 +16,6 @@ from django.utils.formats import time_format
 from courses import defaults, services
 from courses.models import ClassroomSession, Cohort, CoursePage, Enrolment, SessionRegistration
 from courses.services.sessions import (
-    CHECK_IN_MAX_FAILURES,
     session_cancel,
     session_check_in,
     session_create,
@@ -332,7 +331,7 @@ class TestCheckIn:
         assert raised.value.code == "waitlisted"
 
     def test_after_five_wrong_codes_even_the_right_one_is_refused(self, open_session, trainee):
-        for attempt in range(CHECK_IN_MAX_FAILURES):
+        for attempt in range(defaults.CHECK_IN_MAX_FAILURES):
             with pytest.raises(ValidationError):
                 session_check_in(trainee=trainee, code=f"WRONG{attempt}")
 
@@ -347,7 +346,7 @@ class TestCheckIn:
     def test_the_limit_is_per_trainee(self, open_session, trainee):
         other = enrolled_trainee(open_session.course)
         session_register(session=open_session, trainee=other)
-        for attempt in range(CHECK_IN_MAX_FAILURES):
+        for attempt in range(defaults.CHECK_IN_MAX_FAILURES):
             with pytest.raises(ValidationError):
                 session_check_in(trainee=trainee, code=f"WRONG{attempt}")
 

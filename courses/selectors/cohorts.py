@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from accounts.models import User
 
-from . import selectors
-from .models import Cohort, CoursePage, Enrolment, LessonProgress, ModulePage
+from ..models import Cohort, CoursePage, Enrolment, LessonProgress, ModulePage
+from . import course_outline, user_manages_course
 
 # A cohort's members are the trainees it enrolled who still follow or finished the course.
 MEMBER_STATUSES = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
@@ -40,7 +40,7 @@ def user_manages_cohort(*, user: User, cohort: Cohort) -> bool:
     return (
         user.is_superuser
         or cohort.trainers.filter(pk=user.pk).exists()
-        or selectors.user_manages_course(user=user, course=cohort.course)
+        or user_manages_course(user=user, course=cohort.course)
     )
 
 
@@ -116,7 +116,7 @@ class CohortProgress:
 
 def cohort_progress(cohort: Cohort) -> CohortProgress:
     """Each member's status in each live module of the course (four queries, any size)."""
-    outline = selectors.course_outline(cohort.course)
+    outline = course_outline(cohort.course)
     members = list(cohort_members(cohort))
     lesson_ids = [lesson.pk for module in outline for lesson in module.lessons]
     # (enrolment id, lesson id) → completed?, for every lesson the members opened.

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from accounts import roles
 from accounts.models import User
 
-from .models import (
+from ..models import (
     CoursePage,
     Enrolment,
     LessonPage,
