@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from .. import selectors
 from ..models import CourseIndexPage
 
 register = template.Library()
@@ -22,3 +23,10 @@ def catalogue_url(context) -> str:
         cached = catalogue.get_url(request) if catalogue else ""
         request._liaison_catalogue_url = cached
     return cached
+
+
+@register.simple_tag(takes_context=True)
+def user_is_trainer(context) -> bool:
+    """Whether the signed-in user sees the trainer tools in the navigation."""
+    request = context.get("request")
+    return bool(request and selectors.user_is_trainer(request.user))
