@@ -4,6 +4,7 @@ import pytest
 
 from courses.models import CoursePage, EnrolmentMode, LessonPage, ModulePage
 from courses.services.catalogue import catalogue_setup
+from courses.signals import course_completed
 
 
 def add_course(catalogue, *, title="Forced return procedures", modules=2, lessons=2, **fields):
@@ -45,3 +46,16 @@ def course(catalogue, trainer):
 @pytest.fixture
 def lessons(course):
     return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+
+
+@pytest.fixture
+def completions():
+    """Enrolment ids that ``course_completed`` was sent for, in order."""
+    received = []
+
+    def receiver(sender, enrolment_id, **kwargs):
+        received.append(enrolment_id)
+
+    course_completed.connect(receiver)
+    yield received
+    course_completed.disconnect(receiver)

@@ -1,30 +1,20 @@
 """Progress events and the completion engine."""
 
+import json
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
 from courses import services
 from courses.completion import Requirement, register_requirement, requirements_for
 from courses.completion import _checks as registered_checks
-from courses.models import Enrolment, LessonPage
-from courses.signals import course_completed
+from courses.models import Enrolment, LessonPage, LessonProgress
 
 
 @pytest.fixture
 def enrolment(trainee, course):
     return services.enrolment_enrol(trainee=trainee, course=course)[0]
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, enrolment_id, **kwargs):
-        received.append(enrolment_id)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)
 
 
 def complete_all(trainee, lessons):
@@ -125,10 +115,6 @@ def test_other_apps_add_requirements(trainee, enrolment, lessons, monkeypatch):
 
 
 def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, settings):
-    from datetime import timedelta
-
-    from courses.models import LessonProgress
-
     progress = services.lesson_view(trainee=trainee, lesson=lessons[0])
     LessonProgress.objects.filter(pk=progress.pk).update(
         last_viewed_at=progress.last_viewed_at - timedelta(hours=5)
@@ -140,8 +126,6 @@ def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, 
 
 
 def test_personal_data_export_includes_learning(client, trainee, enrolment, lessons):
-    import json
-
     services.lesson_complete(trainee=trainee, lesson=lessons[0])
     client.force_login(trainee)
 

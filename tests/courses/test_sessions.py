@@ -23,7 +23,6 @@ from courses.services.sessions import (
     session_open_check_in,
     session_register,
 )
-from courses.signals import course_completed
 from tests.factories import TraineeFactory, TrainerFactory
 
 Status = SessionRegistration.Status
@@ -68,19 +67,6 @@ def move_to_the_past(session) -> None:
 @pytest.fixture
 def session(course, trainer):
     return plan(course, trainer)
-
-
-@pytest.fixture
-def completions():
-    """Enrolment ids that ``course_completed`` was sent for, in order."""
-    received = []
-
-    def receiver(sender, enrolment_id, **kwargs):
-        received.append(enrolment_id)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)
 
 
 class TestSessionCreate:
