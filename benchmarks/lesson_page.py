@@ -41,8 +41,8 @@ def main() -> None:
             from cms.services import site_setup
             from courses.services import enrolment_enrol
             from courses.services.catalogue import catalogue_setup
-            from tests.courses.conftest import add_course
             from tests.factories import TraineeFactory
+            from tests.factories.courses import add_course
 
             site_setup()
             catalogue = next(c for c in catalogue_setup() if c.locale.language_code == "en")

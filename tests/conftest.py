@@ -5,12 +5,16 @@ import os
 import pytest
 from django.core.cache import cache
 
+from courses.models import EnrolmentMode, LessonPage
+from courses.services.catalogue import catalogue_setup
+from courses.signals import course_completed
 from tests.factories import (
     AdminFactory,
     ProgrammeManagerFactory,
     TraineeFactory,
     TrainerFactory,
 )
+from tests.factories.courses import add_course
 
 _SERVICE_MARKS = {
     "postgres": (
@@ -66,3 +70,32 @@ def programme_manager(db):
 @pytest.fixture
 def admin_user(db):
     return AdminFactory()
+
+
+@pytest.fixture
+def catalogue(home):
+    return next(c for c in catalogue_setup() if c.locale.language_code == "en")
+
+
+@pytest.fixture
+def course(catalogue, trainer):
+    """An open course with 2 modules × 2 lessons, owned by the ``trainer`` fixture."""
+    return add_course(catalogue, trainers=[trainer], enrolment_mode=EnrolmentMode.OPEN)
+
+
+@pytest.fixture
+def lessons(course):
+    return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+
+
+@pytest.fixture
+def completions():
+    """Enrolment ids that ``course_completed`` was sent for, in order."""
+    received = []
+
+    def receiver(sender, enrolment_id, **kwargs):
+        received.append(enrolment_id)
+
+    course_completed.connect(receiver)
+    yield received
+    course_completed.disconnect(receiver)

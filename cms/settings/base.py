@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms",
     "courses",
+    "assessments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -186,7 +187,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "close-expired-attempts": {
+        "task": "assessments.close_expired_attempts",
+        "schedule": 60.0,
+    },
+}
 
 # Security headers that hold in every environment; production.py tightens the rest.
 SECURE_CONTENT_TYPE_NOSNIFF = True

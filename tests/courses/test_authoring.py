@@ -16,8 +16,8 @@ from cms.models import HomePage
 from courses import services
 from courses.blocks import ImageBlock, VideoBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from tests.courses.conftest import add_course
 from tests.factories import TrainerFactory
+from tests.factories.courses import add_course
 
 
 def test_the_tree_only_allows_catalogue_course_module_lesson():

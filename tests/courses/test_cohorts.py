@@ -21,8 +21,8 @@ from courses.services.cohorts import (
     cohort_csv_confirm,
     cohort_csv_parse,
 )
-from tests.courses.conftest import add_course
 from tests.factories import TraineeFactory, TrainerFactory
+from tests.factories.courses import add_course
 
 
 @pytest.fixture

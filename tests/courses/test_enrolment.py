@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from courses import services
 from courses.models import Enrolment, EnrolmentMode
-from tests.courses.conftest import add_course
 from tests.factories import TraineeFactory, TrainerFactory
+from tests.factories.courses import add_course
 
 
 def enrol_url(course):

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from courses import services
 from courses.models import CourseAudience, LessonPage, Topic
-from tests.courses.conftest import add_course
 from tests.factories import TraineeFactory
+from tests.factories.courses import add_course
 
 
 @pytest.fixture

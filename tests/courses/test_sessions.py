@@ -103,7 +103,7 @@ class TestSessionCreate:
         assert "trainer" in raised.value.message_dict
 
     def test_a_cohort_of_another_course_is_refused(self, catalogue, course, trainer):
-        from tests.courses.conftest import add_course
+        from tests.factories.courses import add_course
 
         other = add_course(catalogue, title="Identification", trainers=[trainer])
         cohort = Cohort.objects.create(name="Antwerp spring", course=other)

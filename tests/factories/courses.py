@@ -1,10 +1,6 @@
-"""Fixtures that build a published course tree for the courses tests."""
+"""Builders for published course trees."""
 
-import pytest
-
-from courses.models import CoursePage, EnrolmentMode, LessonPage, ModulePage
-from courses.services.catalogue import catalogue_setup
-from courses.signals import course_completed
+from courses.models import CoursePage, LessonPage, ModulePage
 
 
 def add_course(catalogue, *, title="Forced return procedures", modules=2, lessons=2, **fields):
@@ -30,32 +26,3 @@ def add_course(catalogue, *, title="Forced return procedures", modules=2, lesson
             module.add_child(instance=lesson)
             lesson.save_revision().publish()
     return CoursePage.objects.get(pk=course.pk)
-
-
-@pytest.fixture
-def catalogue(home):
-    return next(c for c in catalogue_setup() if c.locale.language_code == "en")
-
-
-@pytest.fixture
-def course(catalogue, trainer):
-    """An open course with 2 modules × 2 lessons, owned by the ``trainer`` fixture."""
-    return add_course(catalogue, trainers=[trainer], enrolment_mode=EnrolmentMode.OPEN)
-
-
-@pytest.fixture
-def lessons(course):
-    return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
-
-
-@pytest.fixture
-def completions():
-    """Enrolment ids that ``course_completed`` was sent for, in order."""
-    received = []
-
-    def receiver(sender, enrolment_id, **kwargs):
-        received.append(enrolment_id)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentsConfig(AppConfig):
+    """Question bank, quizzes and attempts graded on the server."""
+
+    name = "assessments"
+    verbose_name = _("Assessments")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import completion  # noqa: F401  (registers the post-test requirement)

@@ -1,0 +1,31 @@
+"""The post-test requirement of a course's completion rule."""
+
+from django.utils.translation import gettext as _
+
+from courses.completion import Requirement, register_requirement
+from courses.models import Enrolment
+
+from .models import Attempt, Quiz
+
+
+@register_requirement
+def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
+    """A course with a post-test is complete only once the trainee passed it."""
+    quiz = Quiz.objects.filter(
+        course_id=enrolment.course_id, purpose=Quiz.Purpose.POST_TEST
+    ).first()
+    if quiz is None:
+        return []
+    passed = Attempt.objects.filter(
+        quiz=quiz, trainee_id=enrolment.trainee_id, passed=True
+    ).exists()
+    return [
+        Requirement(
+            key="post_test",
+            description=_("Pass the final test “%(quiz)s” (pass mark %(mark)d%%).")
+            % {"quiz": quiz.title, "mark": quiz.pass_mark_percent},
+            done=1 if passed else 0,
+            total=1,
+            missing=() if passed else (quiz.title,),
+        )
+    ]

@@ -1,0 +1,243 @@
+"""Attempts: start, answers kept as the trainee goes, one grading, limits and deadlines."""
+
+import threading
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from assessments import services
+from assessments.models import Attempt, AttemptAnswer, Quiz
+from assessments.tasks import close_expired_attempts
+from courses import services as course_services
+from tests.assessments.conftest import (
+    correct_choice,
+    make_choice_question,
+    make_quiz,
+    wrong_choice,
+)
+from tests.factories import TraineeFactory
+
+
+def answer_all(attempt, trainee, *, right: int):
+    rows = list(attempt.answers.order_by("position"))
+    for index, row in enumerate(rows):
+        choice = correct_choice(row) if index < right else wrong_choice(row)
+        services.answer_save(
+            attempt=attempt, trainee=trainee, question_id=row.question_id, answer=choice
+        )
+
+
+def test_a_quiz_of_a_course_one_is_not_enrolled_in_is_refused(trainee, quiz):
+    with pytest.raises(PermissionDenied, match="Enrol in the course"):
+        services.attempt_start(quiz=quiz, trainee=trainee)
+    assert not Attempt.objects.exists()
+
+
+def test_answers_are_kept_and_a_reload_resumes_the_same_attempt(trainee, enrolled, quiz):
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    row = attempt.answers.first()
+    services.answer_save(
+        attempt=attempt, trainee=trainee, question_id=row.question_id, answer=correct_choice(row)
+    )
+
+    again = services.attempt_start(quiz=quiz, trainee=trainee)
+
+    assert again.pk == attempt.pk
+    assert again.answers.get(pk=row.pk).answer == correct_choice(row)
+    assert Attempt.objects.count() == 1
+
+
+def test_submit_grades_on_the_server_and_only_once(trainee, enrolled, quiz):
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    answer_all(attempt, trainee, right=3)
+
+    first = services.attempt_submit(attempt=attempt, trainee=trainee)
+    second = services.attempt_submit(attempt=attempt, trainee=trainee)
+
+    assert (first.score, first.max_score, first.percent, first.passed) == (
+        Decimal("3.00"),
+        Decimal("4.00"),
+        Decimal("75.00"),
+        True,
+    )
+    assert (second.score, second.submitted_at) == (first.score, first.submitted_at)
+    graded = AttemptAnswer.objects.filter(attempt=attempt).order_by("position")
+    assert [row.is_correct for row in graded] == [True, True, True, False]
+    assert all(row.question_revision_id is None or row.question_revision_id > 0 for row in graded)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "message"),
+    [
+        ("other_question", 1, "not part of your attempt"),
+        ("own_question", "foreign_choice", "does not belong to the question"),
+    ],
+)
+def test_answers_outside_the_attempt_are_refused(
+    trainee, enrolled, quiz, question_id, answer, message
+):
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    outsider = make_choice_question(text="Not in this quiz")
+    row = attempt.answers.first()
+    question = outsider.pk if question_id == "other_question" else row.question_id
+    if answer == "foreign_choice":
+        answer = outsider.choices.first().pk
+
+    with pytest.raises(ValidationError, match=message):
+        services.answer_save(attempt=attempt, trainee=trainee, question_id=question, answer=answer)
+    assert not AttemptAnswer.objects.filter(answer__isnull=False).exists()
+
+
+def test_another_trainees_attempt_is_refused(trainee, enrolled, quiz):
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    intruder = TraineeFactory()
+    row = attempt.answers.first()
+
+    with pytest.raises(PermissionDenied):
+        services.answer_save(
+            attempt=attempt, trainee=intruder, question_id=row.question_id, answer=1
+        )
+    with pytest.raises(PermissionDenied):
+        services.attempt_submit(attempt=attempt, trainee=intruder)
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.IN_PROGRESS
+
+
+def test_attempts_used_up(trainee, enrolled, course):
+    quiz = make_quiz(course=course, questions=[make_choice_question()], max_attempts=2)
+    for _ in range(2):
+        services.attempt_submit(
+            attempt=services.attempt_start(quiz=quiz, trainee=trainee), trainee=trainee
+        )
+
+    with pytest.raises(ValidationError, match="used all 2 attempts"):
+        services.attempt_start(quiz=quiz, trainee=trainee)
+    assert Attempt.objects.filter(quiz=quiz).count() == 2
+
+
+def test_answers_after_the_deadline_are_refused_and_the_attempt_closed(trainee, enrolled, course):
+    quiz = make_quiz(course=course, questions=[make_choice_question()], time_limit_minutes=10)
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    row = attempt.answers.get()
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=1))
+    attempt.refresh_from_db()
+
+    with pytest.raises(ValidationError, match="time limit has passed"):
+        services.answer_save(
+            attempt=attempt,
+            trainee=trainee,
+            question_id=row.question_id,
+            answer=correct_choice(row),
+        )
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.EXPIRED
+    assert attempt.score == Decimal("0")
+    assert attempt.answers.get().answer is None
+
+
+def test_abandoned_attempts_are_closed_by_the_periodic_task(trainee, enrolled, course):
+
+    quiz = make_quiz(course=course, questions=[make_choice_question()], time_limit_minutes=5)
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    row = attempt.answers.get()
+    services.answer_save(
+        attempt=attempt, trainee=trainee, question_id=row.question_id, answer=correct_choice(row)
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    AttemptAnswer.objects.filter(pk=row.pk).update(
+        answered_at=timezone.now() - timedelta(minutes=2)
+    )
+
+    assert close_expired_attempts.delay().get() == 1
+
+    attempt.refresh_from_db()
+    # The answer was given before the deadline, so it counts.
+    assert (attempt.status, attempt.score, attempt.passed) == ("expired", Decimal("1.00"), True)
+
+
+def test_passing_the_post_test_completes_the_course(trainee, enrolled, course, lessons):
+    post_test = make_quiz(
+        course=course,
+        purpose=Quiz.Purpose.POST_TEST,
+        questions=[make_choice_question(), make_choice_question()],
+        pass_mark_percent=100,
+    )
+    for lesson in lessons:
+        course_services.lesson_complete(trainee=trainee, lesson=lesson)
+    enrolled.refresh_from_db()
+    assert enrolled.status == "active"
+
+    failed = services.attempt_start(quiz=post_test, trainee=trainee)
+    answer_all(failed, trainee, right=1)
+    services.attempt_submit(attempt=failed, trainee=trainee)
+    enrolled.refresh_from_db()
+    assert enrolled.status == "active"
+
+    passed = services.attempt_start(quiz=post_test, trainee=trainee)
+    answer_all(passed, trainee, right=2)
+    services.attempt_submit(attempt=passed, trainee=trainee)
+    enrolled.refresh_from_db()
+    assert enrolled.status == "completed"
+    assert [r["key"] for r in enrolled.completion_rule["requirements"]] == ["lessons", "post_test"]
+
+
+def test_a_pre_test_never_reveals_answers(course):
+    quiz = Quiz(title="Pre", purpose=Quiz.Purpose.PRE_TEST, course=course, feedback="immediate")
+
+    with pytest.raises(ValidationError, match="never reveals the answers"):
+        quiz.full_clean()
+
+
+def test_submit_issues_a_constant_number_of_queries(trainee, enrolled, course):
+    counts = {}
+    for size in (5, 20):
+        questions = [make_choice_question(text=f"Q{n}") for n in range(size)]
+        quiz = make_quiz(course=course, questions=questions)
+        attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+        answer_all(attempt, trainee, right=size)
+        with CaptureQueriesContext(connection) as context:
+            services.attempt_submit(attempt=attempt, trainee=trainee)
+        counts[size] = len(context.captured_queries)
+
+    assert counts[20] == counts[5]
+    assert counts[5] <= 12
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_parallel_starts_never_exceed_the_limit():
+    from cms.services import site_setup
+    from courses.services.catalogue import catalogue_setup
+    from tests.factories.courses import add_course
+
+    site_setup()
+    catalogue = next(c for c in catalogue_setup() if c.locale.language_code == "en")
+    course = add_course(catalogue, title="Parallel", modules=1, lessons=1)
+    trainee = TraineeFactory()
+    course_services.enrolment_enrol(trainee=trainee, course=course)
+    quiz = make_quiz(course=course, questions=[make_choice_question()], max_attempts=1)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def start():
+        try:
+            barrier.wait()
+            outcomes.append(services.attempt_start(quiz=quiz, trainee=trainee).pk)
+        except ValidationError as error:
+            outcomes.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Attempt.objects.filter(quiz=quiz).count() == 1
+    assert len(outcomes) == 2
