@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from courses.models import Enrolment
@@ -82,7 +83,12 @@ def attempt_start(*, quiz: Quiz, trainee: User) -> Attempt:
     used = Attempt.objects.filter(quiz=quiz, trainee=trainee).count()
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise ValidationError(
-            _("You have used all %(count)d attempts at this quiz.") % {"count": quiz.max_attempts},
+            ngettext(
+                "You have used your only attempt at this quiz.",
+                "You have used all %(count)d attempts at this quiz.",
+                quiz.max_attempts,
+            )
+            % {"count": quiz.max_attempts},
             code="attempts_used",
         )
     rng = random.SystemRandom()
