@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 from django.db.models import Q
 from django.utils.translation import ngettext
 
-from .models import Enrolment, LessonPage, LessonProgress, SessionRegistration
+from .models import Enrolment, LessonProgress, SessionRegistration
+from .selectors import course_outline
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,13 @@ def requirements_for(enrolment: Enrolment) -> list[Requirement]:
 
 @register_requirement
 def _required_lessons(enrolment: Enrolment) -> list[Requirement]:
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(enrolment.course)
-        .filter(is_required=True)
-        .order_by("path")
-        .values_list("pk", "title")
-    )
+    # The lessons a trainee can reach: live, in a live module (as the course page lists them).
+    lessons = [
+        (lesson.pk, lesson.title)
+        for module in course_outline(enrolment.course)
+        for lesson in module.lessons
+        if lesson.is_required
+    ]
     if not lessons:
         return []
     completed = set(

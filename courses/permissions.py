@@ -46,6 +46,15 @@ class CourseOwnerPermissionTester(PagePermissionTester):
     def can_copy(self):
         return self.owns_course and super().can_copy()
 
+    def can_move_to(self, destination):
+        # Wagtail checks only the raw "add" right on the destination; the destination's
+        # own tester also requires owning the course there.
+        return (
+            self.owns_course
+            and super().can_move_to(destination)
+            and destination.permissions_for_user(self.user).can_add_subpage()
+        )
+
     def can_lock(self):
         return self.owns_course and super().can_lock()
 

@@ -8,5 +8,6 @@ def publish_after_review(workflow_state, user=None) -> None:
     approval of a second trainer (checked by ``SecondReviewerApprovalTask``) is the
     permission, hence the skipped check.
     """
-    revision = workflow_state.content_object.get_latest_revision()
+    # The revision the reviewers approved, not whatever was saved since.
+    revision = workflow_state.current_task_state.revision
     revision.publish(user=user, skip_permission_checks=True)

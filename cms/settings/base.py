@@ -96,6 +96,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # whole page (benchmarks/README.md); health checks drop connections that went stale.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite ignores row locks; taking the write lock at BEGIN (and waiting for it) makes
+    # concurrent writers queue instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -240,3 +246,5 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 # The Legal review workflow publishes as the approving second trainer (see courses.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "courses.workflows.publish_after_review"
+# An edit made during review starts the review again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -45,10 +45,11 @@ def user_manages_course(*, user: User, course: CoursePage) -> bool:
 
 def course_missing_prerequisites(*, trainee: User, course: CoursePage) -> list[str]:
     """Titles of the prerequisite courses the trainee has not completed."""
+    completed = Enrolment.objects.filter(trainee=trainee, status=Enrolment.Status.COMPLETED).values(
+        "course_id"
+    )
     return list(
-        course.prerequisites.exclude(
-            enrolments__trainee=trainee, enrolments__status=Enrolment.Status.COMPLETED
-        )
+        course.prerequisites.exclude(pk__in=completed)
         .order_by("title")
         .values_list("title", flat=True)
     )

@@ -72,10 +72,14 @@ def cohort_members(cohort: Cohort) -> QuerySet[Enrolment]:
 
 
 def cohort_candidates(*, cohort: Cohort, query: str, limit: int = 20) -> QuerySet[User]:
-    """Active users matching a name or email search who are not yet members of the cohort."""
+    """Active trainees matching a name or email search who are not yet members.
+
+    Only trainees: a trainer building a cohort has no reason to browse staff accounts.
+    """
     members = Enrolment.objects.filter(cohort=cohort, status__in=MEMBER_STATUSES)
     return (
         active_users()
+        .filter(groups__name=roles.TRAINEES)
         .filter(Q(email__icontains=query) | Q(full_name__icontains=query))
         .exclude(pk__in=members.values("trainee_id"))
         .order_by("full_name", "email")[:limit]

@@ -11,6 +11,7 @@ from accounts.models import User
 
 from .. import selectors
 from ..models import CoursePage, Enrolment, EnrolmentMode
+from .progress import enrolment_evaluate
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,9 @@ def enrolment_enrol(*, trainee: User, course: CoursePage) -> tuple[Enrolment, bo
         # A second request (double click, two tabs) created it first: that one stands.
         return Enrolment.objects.get(trainee=trainee, course=course), False
     logger.info("Enrolment %s: %s", enrolment.pk, enrolment.status)
+    if enrolment.status == Enrolment.Status.ACTIVE:
+        # Progress kept from an earlier enrolment may already meet the rule.
+        enrolment = enrolment_evaluate(enrolment_id=enrolment.pk)
     return enrolment, True
 
 
@@ -83,11 +87,16 @@ def enrolment_decide(*, enrolment: Enrolment, trainer: User, approve: bool) -> E
         enrolment.activated_at = now if approve else None
         enrolment.decided_by = trainer
         enrolment.save(update_fields=["status", "activated_at", "decided_by"])
+        if approve:
+            enrolment = enrolment_evaluate(enrolment_id=enrolment.pk)
     return enrolment
 
 
+@transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
     """The trainee leaves a course; their progress is kept should they come back."""
+    # Re-read under a lock: a completion that just happened must not be overwritten.
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.PENDING):
         raise ValidationError(_("You can only leave a course you are following."), code="status")
     enrolment.status = Enrolment.Status.WITHDRAWN

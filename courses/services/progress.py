@@ -3,7 +3,7 @@
 import logging
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,9 +44,13 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
     """The trainee reached the end of a lesson and confirmed it; re-evaluate the course."""
     enrolment = _enrolment_for_lesson(trainee=trainee, lesson=lesson)
     now = timezone.now()
-    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
-        enrolment=enrolment, lesson=lesson, defaults={"first_viewed_at": now, "last_viewed_at": now}
+    progress = (
+        LessonProgress.objects.select_for_update()
+        .filter(enrolment=enrolment, lesson=lesson)
+        .first()
     )
+    if progress is None:
+        raise ValidationError(_("Open the lesson and read it before marking it as finished."))
     if progress.completed_at is None:
         # Time since the lesson was opened, capped so a tab left open does not count.
         elapsed = min(
@@ -81,7 +85,7 @@ def enrolment_evaluate(*, enrolment_id: int) -> Enrolment:
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.completed_at = timezone.now()
     enrolment.completion_rule = {
-        "course_revision": enrolment.course.latest_revision_id,
+        "course_revision": enrolment.course.live_revision_id,
         "requirements": [requirement.as_dict() for requirement in requirements],
     }
     enrolment.save(update_fields=["status", "completed_at", "completion_rule"])

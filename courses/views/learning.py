@@ -58,6 +58,9 @@ def lesson_complete(request, lesson_id: int):
     except PermissionDenied as error:
         messages.error(request, str(error))
         return redirect(selectors.course_of(lesson).url)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect(lesson.url)
     enrolment = progress.enrolment
     enrolment.refresh_from_db(fields=["status"])
     if enrolment.status == Enrolment.Status.COMPLETED:

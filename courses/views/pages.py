@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -62,6 +63,9 @@ def lesson_serve(request, lesson):
     outline = selectors.course_outline(course)
     lessons = [item for module in outline for item in module.lessons]
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    if position is None and not preview:
+        # Live itself, but its module is not: trainees cannot reach it.
+        raise Http404
     progress = selectors.enrolment_progress(enrolment) if enrolment else {}
     context = {
         "page": lesson,

@@ -22,7 +22,7 @@ from courses.services.cohorts import (
     cohort_csv_parse,
 )
 from tests.factories import TraineeFactory, TrainerFactory
-from tests.factories.courses import add_course
+from tests.factories.courses import add_course, study
 
 
 @pytest.fixture
@@ -531,7 +531,7 @@ def _members_with_progress(cohort, trainer, lessons, count):
     trainees = TraineeFactory.create_batch(count)
     cohort_add_members(cohort=cohort, trainees=trainees, added_by=trainer)
     for trainee in trainees:
-        services.lesson_complete(trainee=trainee, lesson=lessons[0])
+        study(trainee, lessons[0])
         services.lesson_view(trainee=trainee, lesson=lessons[2])
     return trainees
 
@@ -541,7 +541,7 @@ class TestProgressTable:
         done, started, idle = TraineeFactory.create_batch(3)
         cohort_add_members(cohort=cohort, trainees=[done, started, idle], added_by=trainer)
         for lesson in lessons[:2]:
-            services.lesson_complete(trainee=done, lesson=lesson)
+            study(done, lesson)
         services.lesson_view(trainee=started, lesson=lessons[3])
         client.force_login(trainer)
 
@@ -582,7 +582,7 @@ class TestProgressTable:
         emilie = TraineeFactory(full_name="Émilie Dupré", email="emilie@example.org")
         mallory = TraineeFactory(full_name="=HYPERLINK(1)", email="mallory@example.org")
         cohort_add_members(cohort=cohort, trainees=[emilie, mallory], added_by=trainer)
-        services.lesson_complete(trainee=emilie, lesson=lessons[0])
+        study(emilie, lessons[0])
         client.force_login(trainer)
 
         response = client.get(url("cohort_progress_csv", cohort))

@@ -10,6 +10,7 @@ from courses import services
 from courses.completion import Requirement, register_requirement, requirements_for
 from courses.completion import _checks as registered_checks
 from courses.models import Enrolment, LessonPage, LessonProgress
+from tests.factories.courses import study
 
 
 @pytest.fixture
@@ -19,12 +20,12 @@ def enrolment(trainee, course):
 
 def complete_all(trainee, lessons):
     for lesson in lessons:
-        services.lesson_complete(trainee=trainee, lesson=lesson)
+        study(trainee, lesson)
 
 
 def test_completing_a_lesson_of_a_course_one_is_not_enrolled_in_is_refused(trainee, lessons):
     with pytest.raises(PermissionDenied, match="Enrol in the course"):
-        services.lesson_complete(trainee=trainee, lesson=lessons[0])
+        study(trainee, lessons[0])
     assert not Enrolment.objects.exists()
 
 
@@ -46,7 +47,7 @@ def test_course_completes_when_every_required_lesson_is_done(
     assert enrolment.status == "active" and completions == []
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.lesson_complete(trainee=trainee, lesson=lessons[-1])
+        study(trainee, lessons[-1])
 
     enrolment.refresh_from_db()
     assert enrolment.status == "completed"
@@ -92,7 +93,7 @@ def test_editing_the_course_later_does_not_uncomplete(trainee, enrolment, lesson
 
 
 def test_requirements_say_what_is_missing(trainee, enrolment, lessons):
-    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    study(trainee, lessons[0])
 
     (requirement,) = requirements_for(enrolment)
 
@@ -126,7 +127,7 @@ def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, 
 
 
 def test_personal_data_export_includes_learning(client, trainee, enrolment, lessons):
-    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    study(trainee, lessons[0])
     client.force_login(trainee)
 
     data = json.loads(client.get("/en/accounts/me/data/").content)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from courses import services
 from courses.models import Enrolment, EnrolmentMode
 from tests.factories import TraineeFactory, TrainerFactory
-from tests.factories.courses import add_course
+from tests.factories.courses import add_course, study
 
 
 def enrol_url(course):
@@ -140,7 +140,7 @@ class TestApproval:
 
 def test_withdraw_keeps_progress_and_re_enrolling_resumes(trainee, course, lessons):
     enrolment, _ = services.enrolment_enrol(trainee=trainee, course=course)
-    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    study(trainee, lessons[0])
 
     services.enrolment_withdraw(enrolment=enrolment)
     enrolment, changed = services.enrolment_enrol(trainee=trainee, course=course)
@@ -151,10 +151,10 @@ def test_withdraw_keeps_progress_and_re_enrolling_resumes(trainee, course, lesso
 
 def test_my_learning_lists_courses_with_progress(client, trainee, course, lessons, catalogue):
     services.enrolment_enrol(trainee=trainee, course=course)
-    services.lesson_complete(trainee=trainee, lesson=lessons[0])
+    study(trainee, lessons[0])
     other = add_course(catalogue, title="Second course", modules=1, lessons=1)
     services.enrolment_enrol(trainee=trainee, course=other)
-    services.lesson_complete(trainee=trainee, lesson=other.get_descendants().live().last().specific)
+    study(trainee, other.get_descendants().live().last().specific)
     client.force_login(trainee)
 
     html = client.get("/en/learning/my-learning/").content.decode()

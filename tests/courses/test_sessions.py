@@ -24,6 +24,7 @@ from courses.services.sessions import (
     session_register,
 )
 from tests.factories import TraineeFactory, TrainerFactory
+from tests.factories.courses import study
 
 Status = SessionRegistration.Status
 
@@ -413,7 +414,7 @@ class TestCompletionRule:
         enrolment = Enrolment.objects.get(trainee=trainee, course=course)
         with django_capture_on_commit_callbacks(execute=True):
             for lesson in lessons:
-                services.lesson_complete(trainee=trainee, lesson=lesson)
+                study(trainee, lesson)
         enrolment.refresh_from_db()
         assert enrolment.status == Enrolment.Status.ACTIVE
         assert completions == []

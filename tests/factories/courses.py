@@ -1,5 +1,6 @@
 """Builders for published course trees."""
 
+from courses import services
 from courses.models import CoursePage, LessonPage, ModulePage
 
 
@@ -26,3 +27,9 @@ def add_course(catalogue, *, title="Forced return procedures", modules=2, lesson
             module.add_child(instance=lesson)
             lesson.save_revision().publish()
     return CoursePage.objects.get(pk=course.pk)
+
+
+def study(trainee, lesson):
+    """What a trainee does in the browser: open the lesson, then mark it finished."""
+    services.lesson_view(trainee=trainee, lesson=lesson)
+    return services.lesson_complete(trainee=trainee, lesson=lesson)
