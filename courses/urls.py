@@ -11,6 +11,11 @@ urlpatterns = [
     path("lessons/<int:lesson_id>/complete/", learning.lesson_complete, name="lesson_complete"),
     path("trainer/requests/", learning.enrolment_requests, name="enrolment_requests"),
     path(
+        "trainer/courses/<int:course_id>/progress/",
+        learning.course_progress,
+        name="course_progress",
+    ),
+    path(
         "trainer/requests/<int:enrolment_id>/",
         learning.enrolment_decide,
         name="enrolment_decide",

@@ -120,15 +120,29 @@ class CohortProgress:
 
 def cohort_progress(cohort: Cohort) -> CohortProgress:
     """Each member's status in each live module of the course (four queries, any size)."""
-    outline = course_outline(cohort.course)
-    members = list(cohort_members(cohort))
+    return progress_table(course=cohort.course, enrolments=cohort_members(cohort))
+
+
+def course_progress(course: CoursePage) -> CohortProgress:
+    """The same table for every trainee following the course, cohort or not."""
+    enrolments = (
+        Enrolment.objects.filter(course=course, status__in=MEMBER_STATUSES)
+        .select_related("trainee")
+        .order_by("trainee__full_name", "trainee__email")
+    )
+    return progress_table(course=course, enrolments=enrolments)
+
+
+def progress_table(*, course: CoursePage, enrolments: QuerySet[Enrolment]) -> CohortProgress:
+    """Members × modules for the given enrolments of a course (a fixed number of queries)."""
+    outline = course_outline(course)
+    members = list(enrolments)
     lesson_ids = [lesson.pk for module in outline for lesson in module.lessons]
     # (enrolment id, lesson id) → completed?, for every lesson the members opened.
     seen: dict[tuple[int, int], bool] = {
         (enrolment_id, lesson_id): completed_at is not None
         for enrolment_id, lesson_id, completed_at in LessonProgress.objects.filter(
-            enrolment__cohort=cohort,
-            enrolment__status__in=MEMBER_STATUSES,
+            enrolment__in=[member.pk for member in members],
             lesson_id__in=lesson_ids,
         ).values_list("enrolment_id", "lesson_id", "completed_at")
     }

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import selectors, services
 from ..models import CoursePage, Enrolment, LessonPage
+from ..selectors import cohorts as cohort_selectors
 
 
 def _error_text(error: ValidationError) -> str:
@@ -127,3 +129,19 @@ def enrolment_decide(request, enrolment_id: int):
             else _("The request of %(name)s was refused.") % {"name": enrolment.trainee},
         )
     return redirect("courses:enrolment_requests")
+
+
+@login_required
+@require_GET
+def course_progress(request, course_id: int):
+    """Owning trainers and admins: every trainee's status per module in one course."""
+    if not selectors.user_is_trainer(request.user):
+        raise PermissionDenied
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not selectors.user_manages_course(user=request.user, course=course):
+        raise Http404
+    return render(
+        request,
+        "courses/course_progress.html",
+        {"course": course, "progress": cohort_selectors.course_progress(course)},
+    )

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from courses import services
 from courses.models import CourseAudience, LessonPage, Topic
-from tests.factories import TraineeFactory
+from tests.factories import TraineeFactory, TrainerFactory
 from tests.factories.courses import add_course, study
 
 
@@ -181,3 +181,40 @@ def test_course_and_lesson_queries_do_not_grow_with_lessons(client, catalogue):
     course_queries, lesson_queries = counts[1]
     assert course_queries <= 32
     assert lesson_queries <= 32
+
+
+class TestCourseProgress:
+    def url(self, course):
+        return f"/en/learning/trainer/courses/{course.pk}/progress/"
+
+    def test_owner_sees_every_trainee_cohort_or_not(
+        self, client, trainer, trainee, course, lessons
+    ):
+        services.enrolment_enrol(trainee=trainee, course=course)
+        study(trainee, lessons[0])
+        client.force_login(trainer)
+
+        response = client.get(self.url(course))
+
+        assert response.status_code == HTTPStatus.OK
+        row = response.context["progress"].rows[0]
+        assert row.trainee == trainee
+        assert [status.value for status in row.statuses] == ["in_progress", "not_started"]
+
+    @pytest.mark.parametrize(
+        ("role", "expected"),
+        [
+            ("trainee", HTTPStatus.FORBIDDEN),
+            ("programme_manager", HTTPStatus.FORBIDDEN),
+            ("other_trainer", HTTPStatus.NOT_FOUND),
+            ("admin_user", HTTPStatus.OK),
+        ],
+    )
+    def test_access_per_role(self, client, request, course, role, expected):
+        user = TrainerFactory() if role == "other_trainer" else request.getfixturevalue(role)
+        client.force_login(user)
+
+        assert client.get(self.url(course)).status_code == expected
+
+    def test_anonymous_goes_to_login(self, client, course):
+        assert client.get(self.url(course))["Location"].startswith("/en/accounts/login/")
