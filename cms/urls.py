@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("accounts/me/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
+    path("assessments/", include("assessments.urls")),
     path("", include(wagtail_urls)),
 )

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .. import selectors, services
+from .. import registry, selectors, services
 from ..completion import requirements_for
 from ..models import ClassroomSession, Enrolment
 
@@ -43,6 +43,7 @@ def course_serve(request, course):
         else [],
         "sessions": ClassroomSession.objects.filter(course=course).order_by("starts_at"),
         "can_manage": selectors.user_manages_course(user=request.user, course=course),
+        "panels": registry.course_panels(request, course, enrolment),
     }
     return TemplateResponse(request, course.get_template(request), context)
 
@@ -59,6 +60,9 @@ def lesson_serve(request, lesson):
             messages.info(request, _("Enrol in this course to open its lessons."))
             return redirect(course.url)
     else:
+        gate = registry.lesson_gate_url(request, course, enrolment)
+        if gate:
+            return redirect(gate)
         services.lesson_view(trainee=request.user, lesson=lesson)
     outline = selectors.course_outline(course)
     lessons = [item for module in outline for item in module.lessons]

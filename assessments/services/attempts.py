@@ -15,8 +15,8 @@ from accounts.models import User
 from courses.models import Enrolment
 from courses.services import enrolment_evaluate
 
-from . import grading
-from .models import Attempt, AttemptAnswer, Question, Quiz
+from .. import grading
+from ..models import Attempt, AttemptAnswer, Question, Quiz
 
 logger = logging.getLogger(__name__)
 

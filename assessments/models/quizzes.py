@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from courses.models import CoursePage, Enrolment, LearningObjective, Topic
 
-from . import grading
+from .. import grading
 
 
 class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -279,6 +279,8 @@ class AttemptAnswer(models.Model):
     answered_at = models.DateTimeField(null=True)
     points = models.DecimalField(max_digits=5, decimal_places=2, null=True)
     is_correct = models.BooleanField(null=True)
+    # Quizzes with immediate feedback: the answer was checked, shown its feedback and locked.
+    checked_at = models.DateTimeField(null=True)
 
     class Meta:
         verbose_name = _("answer")
@@ -292,3 +294,19 @@ class AttemptAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt} – Q{self.position}"
+
+
+class PreTestSkip(models.Model):
+    """A trainee chose to skip their course's pre-test (only where the pre-test allows it)."""
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="pre_test_skip"
+    )
+    skipped_at = models.DateTimeField(_("skipped at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("skipped pre-test")
+        verbose_name_plural = _("skipped pre-tests")
+
+    def __str__(self) -> str:
+        return str(self.enrolment)
