@@ -10,4 +10,14 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import completion  # noqa: F401  (registers the post-test requirement)
+        from accounts.registry import register_personal_data
+
+        from . import completion, quiz_panels  # noqa: F401  (register requirement, panel, gate)
+        from .selectors.quizzes import trainee_assessment_data
+
+        register_personal_data("assessments", trainee_assessment_data)
+
+        from . import survey_panels  # noqa: F401  (registers the reaction survey panel)
+        from .selectors.surveys import trainee_survey_data
+
+        register_personal_data("surveys", trainee_survey_data)

@@ -16,8 +16,12 @@ def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
     ).first()
     if quiz is None:
         return []
+    # A pass in any translation of the post-test counts.
     passed = Attempt.objects.filter(
-        quiz=quiz, trainee_id=enrolment.trainee_id, passed=True
+        quiz__course_id=enrolment.course_id,
+        quiz__purpose=Quiz.Purpose.POST_TEST,
+        trainee_id=enrolment.trainee_id,
+        passed=True,
     ).exists()
     return [
         Requirement(

@@ -1,8 +1,13 @@
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import Question, Quiz
+from .models import Question, Quiz, Survey
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -22,8 +27,45 @@ class QuizViewSet(SnippetViewSet):
     list_filter = ["purpose"]
 
 
+class SurveyPermissionPolicy(ModelPermissionPolicy):
+    """A survey trainees have answered cannot be deleted: reports need its answers."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.responses.exists():
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+# Registered before the viewset, which otherwise creates the default policy.
+register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
+
+
+class SurveyDeleteView(DeleteView):
+    """Wagtail's delete view checks the model permission only; answered surveys stay."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("delete", self.object):
+            messages.error(
+                request,
+                _("Trainees have answered this survey: it is kept because reports need it."),
+            )
+            return redirect(self.edit_url_name, quote(self.object.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SurveyViewSet(SnippetViewSet):
+    # Only the surveys: trainees' answers reach programme managers as aggregates in reports.
+    model = Survey
+    delete_view_class = SurveyDeleteView
+    icon = "clipboard-list"
+    menu_label = _("Surveys")
+    list_display = ["title", "purpose", "course", "follow_up_days"]
+    list_filter = ["purpose"]
+    search_fields = ["title"]
+
+
 class AssessmentsViewSetGroup(SnippetViewSetGroup):
-    items = (QuestionViewSet, QuizViewSet)
+    items = (QuestionViewSet, QuizViewSet, SurveyViewSet)
     menu_icon = "tasks"
     menu_label = _("Assessments")
     menu_order = 300

@@ -10,6 +10,13 @@ from .quizzes import (
     Quiz,
     QuizQuestion,
 )
+from .surveys import (
+    Survey,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyItem,
+    SurveyResponse,
+)
 
 __all__ = [
     "Attempt",
@@ -20,4 +27,9 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizQuestion",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyInvitation",
+    "SurveyItem",
+    "SurveyResponse",
 ]

@@ -15,6 +15,7 @@ from wagtail.search import index
 from courses.models import CoursePage, Enrolment, LearningObjective, Topic
 
 from .. import grading
+from ..admin_forms import QuizAdminForm
 
 
 class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -141,7 +142,7 @@ class Quiz(TranslatableMixin, RevisionMixin, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="quizzes",
-        help_text=_("Required for pre-tests and post-tests."),
+        help_text=_("Only trainees enrolled in this course can take the quiz."),
     )
     pass_mark_percent = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
@@ -165,6 +166,8 @@ class Quiz(TranslatableMixin, RevisionMixin, ClusterableModel):
         _("feedback"), max_length=16, choices=Feedback.choices, default=Feedback.AFTER_SUBMISSION
     )
     pre_test_skippable = models.BooleanField(_("trainees may skip the pre-test"), default=False)
+
+    base_form_class = QuizAdminForm
 
     panels = [
         FieldPanel("title"),
@@ -193,7 +196,8 @@ class Quiz(TranslatableMixin, RevisionMixin, ClusterableModel):
         verbose_name_plural = _("quizzes")
         constraints = [
             models.UniqueConstraint(
-                fields=["course", "purpose"],
+                # Per language: a translated pre-test keeps its course.
+                fields=["course", "purpose", "locale"],
                 condition=models.Q(purpose__in=["pre_test", "post_test"]),
                 name="assessments_one_pre_and_post_test_per_course",
             )
@@ -204,8 +208,8 @@ class Quiz(TranslatableMixin, RevisionMixin, ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.purpose in (self.Purpose.PRE_TEST, self.Purpose.POST_TEST) and not self.course_id:
-            raise ValidationError({"course": _("A pre-test or post-test belongs to a course.")})
+        if not self.course_id:
+            raise ValidationError({"course": _("Choose the course this quiz belongs to.")})
         if self.purpose == self.Purpose.PRE_TEST and self.feedback != self.Feedback.NEVER:
             # A pre-test measures what trainees knew before: it must not teach the answers.
             raise ValidationError({"feedback": _("A pre-test never reveals the answers.")})

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "assessments",
+    "h5p",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -198,7 +199,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.close_expired_attempts",
         "schedule": 60.0,
     },
+    # Follow-up surveys: invitations once their day has come, one reminder later (hourly).
+    "send-survey-invitations": {
+        "task": "assessments.send_survey_invitations",
+        "schedule": 60.0 * 60,
+    },
+    "send-survey-reminders": {
+        "task": "assessments.send_survey_reminders",
+        "schedule": 60.0 * 60,
+    },
 }
+
+# Blocks other apps add to the lesson StreamField (see courses.blocks).
+LIAISON_LESSON_EXTRA_BLOCKS = [("quiz", "assessments.blocks.QuizBlock")]
 
 # Security headers that hold in every environment; production.py tightens the rest.
 SECURE_CONTENT_TYPE_NOSNIFF = True

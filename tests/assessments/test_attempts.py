@@ -14,6 +14,7 @@ from assessments import services
 from assessments.models import Attempt, AttemptAnswer, Quiz
 from assessments.tasks import close_expired_attempts
 from courses import services as course_services
+from courses.models import LessonPage
 from tests.assessments.conftest import (
     correct_choice,
     make_choice_question,
@@ -242,3 +243,123 @@ def test_two_parallel_starts_never_exceed_the_limit():
 
     assert Attempt.objects.filter(quiz=quiz).count() == 1
     assert len(outcomes) == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_parallel_submits_grade_once(completions):
+    from cms.services import site_setup
+    from courses.services.catalogue import catalogue_setup
+    from tests.factories.courses import add_course
+
+    site_setup()
+    catalogue = next(c for c in catalogue_setup() if c.locale.language_code == "en")
+    course = add_course(catalogue, title="Parallel submit", modules=1, lessons=1)
+    trainee = TraineeFactory()
+    enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
+    quiz = make_quiz(
+        course=course, purpose=Quiz.Purpose.POST_TEST, questions=[make_choice_question()]
+    )
+    for lesson in LessonPage.objects.descendant_of(course).live():
+        study(trainee, lesson)
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+    answer_all(attempt, trainee, right=1)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def submit():
+        try:
+            barrier.wait()
+            results.append(services.attempt_submit(attempt=attempt, trainee=trainee).submitted_at)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(results) == 2 and results[0] == results[1]
+    assert completions == [enrolment.pk]
+
+
+def _topic(name="Drawn topic"):
+    from courses.models import Topic
+
+    return Topic.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+
+
+def test_a_random_draw_takes_n_questions_from_the_tags(trainee, enrolled, course):
+    topic, other = _topic(), _topic("Other drawn topic")
+    tagged = [make_choice_question(text=f"Tagged {n}") for n in range(5)]
+    for question in tagged:
+        question.topics.add(topic)
+        question.save()  # parental many-to-many relations are written on save
+    elsewhere = make_choice_question(text="Elsewhere")
+    elsewhere.topics.add(other)
+    elsewhere.save()
+    quiz = make_quiz(course=course, draw_count=3)
+    quiz.draw_topics.add(topic)
+    quiz.save()
+
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+
+    drawn = set(attempt.answers.values_list("question_id", flat=True))
+    assert len(drawn) == 3 and drawn <= {q.pk for q in tagged}
+
+
+def test_pre_and_post_tests_draw_only_questions_on_the_courses_objectives(
+    trainee, enrolled, course
+):
+    topic = _topic()
+    on_objective = make_choice_question(text="On objective")
+    on_objective.objective = course.objectives.get()
+    on_objective.save()
+    off_objective = make_choice_question(text="Off objective")
+    for question in (on_objective, off_objective):
+        question.topics.add(topic)
+        question.save()
+    pre_test = make_quiz(course=course, purpose=Quiz.Purpose.PRE_TEST, draw_count=2)
+    pre_test.draw_topics.add(topic)
+    pre_test.save()
+
+    attempt = services.attempt_start(quiz=pre_test, trainee=trainee)
+
+    assert list(attempt.answers.values_list("question_id", flat=True)) == [on_objective.pk]
+
+
+def test_questions_and_choices_are_shuffled_per_attempt(course):
+    questions = [make_choice_question(text=f"Q{n}", n=4) for n in range(6)]
+    quiz = make_quiz(course=course, questions=questions, shuffle_questions=True)
+    Quiz.objects.filter(pk=quiz.pk).update(shuffle_choices=True)
+    quiz.refresh_from_db()
+    fixed_questions = [q.pk for q in questions]
+    question_orders, choice_orders = set(), set()
+    for _ in range(6):
+        trainee = TraineeFactory()
+        course_services.enrolment_enrol(trainee=trainee, course=course)
+        attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+        rows = list(attempt.answers.order_by("position"))
+        question_orders.add(tuple(row.question_id for row in rows))
+        choice_orders.add(tuple(c["id"] for c in rows[0].snapshot["choices"]))
+        assert sorted(r.question_id for r in rows) == sorted(fixed_questions)
+
+    # Six attempts all in the authored order would happen about once in 10^17 runs.
+    assert len(question_orders) > 1
+    assert len(choice_orders) > 1
+
+
+def test_without_shuffling_the_authored_order_is_kept(trainee, enrolled, course):
+    questions = [make_choice_question(text=f"Q{n}") for n in range(5)]
+    quiz = make_quiz(course=course, questions=questions)
+
+    attempt = services.attempt_start(quiz=quiz, trainee=trainee)
+
+    assert list(attempt.answers.order_by("position").values_list("question_id", flat=True)) == [
+        q.pk for q in questions
+    ]
+    first = attempt.answers.get(position=1)
+    assert [c["id"] for c in first.snapshot["choices"]] == list(
+        questions[0].choices.order_by("sort_order", "pk").values_list("pk", flat=True)
+    )

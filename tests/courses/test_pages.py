@@ -179,8 +179,10 @@ def test_course_and_lesson_queries_do_not_grow_with_lessons(client, catalogue):
 
     assert counts[10] == counts[1]
     course_queries, lesson_queries = counts[1]
-    assert course_queries <= 32
-    assert lesson_queries <= 32
+    # The courses app's own reads, plus the assessments app's panels (tests, reaction survey)
+    # and its pre-test gate: a query or two each.
+    assert course_queries <= 35
+    assert lesson_queries <= 33
 
 
 class TestCourseProgress:

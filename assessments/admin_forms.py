@@ -1,0 +1,39 @@
+"""Admin form rules that need the quiz and its question list together."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+
+class QuizAdminForm(WagtailAdminModelForm):
+    """Pre-tests and post-tests only use questions tagged with the course's objectives.
+
+    Both tests of a course then measure the same objectives, so the learning gain between
+    them can be compared (the Reports issue computes it per objective).
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        course, purpose = cleaned.get("course"), cleaned.get("purpose")
+        if course is None or purpose not in ("pre_test", "post_test"):
+            return cleaned
+        formset = self.formsets.get("quiz_questions")
+        if formset is None or not formset.is_valid():
+            return cleaned
+        objectives = set(course.objectives.values_list("pk", flat=True))
+        off_course = [
+            str(form.cleaned_data["question"])
+            for form in formset.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data["question"].objective_id not in objectives
+        ]
+        if off_course:
+            raise ValidationError(
+                _(
+                    "Every question of a pre-test or post-test must be tagged with one of the "
+                    "course's learning objectives. Not tagged so: %(questions)s"
+                )
+                % {"questions": "; ".join(off_course)}
+            )
+        return cleaned

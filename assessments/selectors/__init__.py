@@ -1,0 +1,1 @@
+"""Reads shared by the assessments views, panels, tasks and other apps."""

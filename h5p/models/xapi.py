@@ -1,0 +1,80 @@
+"""The xAPI statement store and the clients allowed to use its statements resource."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class XAPIClient(models.Model):
+    """A tool or reporting system that calls /xapi/statements with HTTP Basic credentials."""
+
+    name = models.CharField(_("name"), max_length=150)
+    key = models.CharField(_("key (Basic user name)"), max_length=64, unique=True)
+    secret_hash = models.CharField(_("secret (hashed)"), max_length=256)
+    can_read = models.BooleanField(_("may read statements"), default=True)
+    can_write = models.BooleanField(_("may write statements"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("xAPI client")
+        verbose_name_plural = _("xAPI clients")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def set_secret(self, secret: str) -> None:
+        self.secret_hash = make_password(secret)
+
+    def check_secret(self, secret: str) -> bool:
+        return check_password(secret, self.secret_hash)
+
+
+class Statement(models.Model):
+    """One xAPI 1.0.3 statement as stored (the raw JSON kept whole), with indexed parts."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Liaison user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        help_text=_("The actor, when the actor is a Liaison user."),
+    )
+    actor = models.JSONField(_("actor"))
+    verb = models.CharField(_("verb"), max_length=255, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=2048)
+    object = models.JSONField(_("object"))
+    result = models.JSONField(_("result"), null=True, blank=True)
+    context = models.JSONField(_("context"), null=True, blank=True)
+    registration = models.UUIDField(_("registration"), null=True, blank=True)
+    timestamp = models.DateTimeField(_("timestamp"))
+    stored = models.DateTimeField(_("stored"), default=timezone.now, db_index=True)
+    raw = models.JSONField(_("statement"))
+    voided = models.BooleanField(_("voided"), default=False)
+    client = models.ForeignKey(
+        XAPIClient,
+        verbose_name=_("posted by client"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+    )
+
+    class Meta:
+        verbose_name = _("xAPI statement")
+        verbose_name_plural = _("xAPI statements")
+        ordering = ["-stored"]
+        indexes = [
+            models.Index(fields=["user", "stored"]),
+            models.Index(fields=["object_id"], name="h5p_statement_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verb.rsplit('/', 1)[-1]} {self.object_id}"

@@ -1,0 +1,575 @@
+"""Surveys: authoring rules, checked answers stored once, follow-up invitations and reminders."""
+
+import hashlib
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.utils import timezone
+from wagtail.models import Locale
+
+from assessments import services
+from assessments.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyItem,
+    SurveyResponse,
+)
+from assessments.services import surveys as survey_services
+from assessments.tasks import send_survey_invitations, send_survey_reminders
+from courses import services as course_services
+from courses.models import Enrolment, EnrolmentMode
+from tests.factories import TraineeFactory
+from tests.factories.courses import add_course
+
+LINK = re.compile(r"http://testserver/(\w+)/assessments/surveys/follow-up/([\w-]+)/")
+
+DEFAULT_ITEMS = [
+    (SurveyItem.Kind.LIKERT, "The course was relevant to my work.", "", True),
+    (SurveyItem.Kind.NPS, "How likely are you to recommend this course?", "", True),
+    (SurveyItem.Kind.SINGLE_CHOICE, "Which part did you apply?", "Module 1\nModule 2\nNone", True),
+    (SurveyItem.Kind.FREE_TEXT, "What got in the way?", "", False),
+]
+
+
+def make_survey(course, *, purpose=Survey.Purpose.REACTION, items=DEFAULT_ITEMS, **fields):
+    survey = Survey(title=f"{purpose} survey", purpose=purpose, course=course, **fields)
+    survey.full_clean()
+    survey.save()
+    for order, (kind, text, choices, required) in enumerate(items):
+        SurveyItem.objects.create(
+            survey=survey,
+            kind=kind,
+            text=text,
+            choices=choices,
+            required=required,
+            sort_order=order,
+        )
+    return survey
+
+
+def complete(enrolment, *, days_ago=0):
+    """Mark the enrolment completed ``days_ago`` days ago, as the completion engine would."""
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        status=Enrolment.Status.COMPLETED, completed_at=timezone.now() - timedelta(days=days_ago)
+    )
+    enrolment.refresh_from_db()
+    return enrolment
+
+
+def valid_data(survey, **overrides):
+    """Answers for DEFAULT_ITEMS by item id; ``overrides`` by kind."""
+    values = {"likert": "4", "nps": "9", "single_choice": "1", "free_text": "Time."}
+    values.update(overrides)
+    return {str(item.pk): values[item.kind] for item in survey.items.all()}
+
+
+def item_of(survey, kind):
+    return survey.items.get(kind=kind)
+
+
+def nothing_stored():
+    return not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
+
+
+@pytest.fixture
+def enrolment(trainee, course):
+    return course_services.enrolment_enrol(trainee=trainee, course=course)[0]
+
+
+@pytest.fixture
+def completed(enrolment):
+    return complete(enrolment)
+
+
+@pytest.fixture
+def reaction(course):
+    return make_survey(course)
+
+
+@pytest.fixture
+def follow_up(course):
+    return make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
+
+
+def run(task, django_capture_on_commit_callbacks):
+    """Run a beat task the way a worker does: its emails go out once its rows are committed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return task()
+
+
+def links(message):
+    return [match.group(0) for match in LINK.finditer(message.body)]
+
+
+def token_of(message):
+    return LINK.search(message.body).group(2)
+
+
+class TestAuthoring:
+    def test_a_survey_belongs_to_a_course(self):
+        survey = Survey(title="Orphan", purpose=Survey.Purpose.REACTION)
+
+        with pytest.raises(ValidationError) as error:
+            survey.full_clean()
+
+        assert error.value.message_dict["course"] == ["A survey belongs to a course."]
+
+    def test_one_survey_per_course_and_purpose(self, course, reaction):
+        make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
+        second = Survey(title="Again", purpose=Survey.Purpose.REACTION, course=course)
+
+        with pytest.raises(ValidationError) as error:
+            second.full_clean()
+
+        assert "already has a survey with this purpose" in str(error.value)
+
+    def test_a_translation_may_share_the_course(self, reaction):
+        french = reaction.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.save()
+
+        assert french.course_id == reaction.course_id
+        assert french.translation_key == reaction.translation_key
+
+    def test_follow_up_days_is_at_least_one(self, course):
+        survey = Survey(title="Soon", purpose="follow_up", course=course, follow_up_days=0)
+
+        with pytest.raises(ValidationError) as error:
+            survey.full_clean()
+
+        assert "follow_up_days" in error.value.message_dict
+
+    @pytest.mark.parametrize(
+        ("kind", "choices", "message"),
+        [
+            ("single_choice", "Only one", "Give at least two choices"),
+            ("single_choice", "", "Give at least two choices"),
+            ("likert", "Yes\nNo", "Only single-choice questions have choices."),
+        ],
+    )
+    def test_choices_only_and_always_for_single_choice(self, reaction, kind, choices, message):
+        item = SurveyItem(survey=reaction, kind=kind, text="Q", choices=choices)
+
+        with pytest.raises(ValidationError, match=message):
+            item.full_clean()
+
+    def test_trainers_may_manage_surveys(self, trainer, programme_manager):
+        for action in ("add", "change", "delete"):
+            assert trainer.has_perm(f"assessments.{action}_survey")
+        assert not programme_manager.has_perm("assessments.change_survey")
+
+
+class TestResponseSubmit:
+    def test_checked_answers_are_stored_with_the_trainee_and_enrolment(
+        self, trainee, completed, reaction
+    ):
+        response = services.survey_response_submit(
+            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+        )
+
+        assert (response.trainee, response.enrolment) == (trainee, completed)
+        stored = {a.kind: (a.value, a.text, a.item_text) for a in response.answers.all()}
+        assert stored == {
+            "likert": (4, "", "The course was relevant to my work."),
+            "nps": (9, "", "How likely are you to recommend this course?"),
+            "single_choice": (1, "Module 2", "Which part did you apply?"),
+            "free_text": (None, "Time.", "What got in the way?"),
+        }
+
+    def test_an_optional_item_may_stay_empty(self, trainee, completed, reaction):
+        response = services.survey_response_submit(
+            survey=reaction,
+            trainee=trainee,
+            enrolment=completed,
+            data=valid_data(reaction, free_text="  "),
+        )
+
+        assert sorted(response.answers.values_list("kind", flat=True)) == [
+            "likert",
+            "nps",
+            "single_choice",
+        ]
+
+    @pytest.mark.parametrize(
+        ("kind", "value", "message"),
+        [
+            ("likert", "0", "Choose one of the five answers"),
+            ("likert", "6", "Choose one of the five answers"),
+            ("likert", "agree", "Choose one of the five answers"),
+            ("likert", "٣", "Choose one of the five answers"),
+            ("nps", "11", "Choose a number from 0 to 10."),
+            ("nps", "-1", "Choose a number from 0 to 10."),
+            ("single_choice", "3", "Choose one of the answers offered."),
+            ("single_choice", "Module 1", "Choose one of the answers offered."),
+            ("likert", "", "This question needs an answer."),
+            ("nps", "", "This question needs an answer."),
+            ("single_choice", " ", "This question needs an answer."),
+            ("free_text", "x" * 5001, "Keep your answer under 5000 characters."),
+        ],
+    )
+    def test_a_wrong_answer_is_refused_and_nothing_is_stored(
+        self, trainee, completed, reaction, kind, value, message
+    ):
+        data = valid_data(reaction, **{kind: value})
+
+        with pytest.raises(ValidationError) as error:
+            services.survey_response_submit(
+                survey=reaction, trainee=trainee, enrolment=completed, data=data
+            )
+
+        errors = error.value.message_dict
+        assert list(errors) == [str(item_of(reaction, kind).pk)]
+        assert message in errors[str(item_of(reaction, kind).pk)][0]
+        assert nothing_stored()
+
+    def test_a_missing_required_item_is_refused(self, trainee, completed, reaction):
+        data = valid_data(reaction)
+        del data[str(item_of(reaction, "nps").pk)]
+
+        with pytest.raises(ValidationError) as error:
+            services.survey_response_submit(
+                survey=reaction, trainee=trainee, enrolment=completed, data=data
+            )
+
+        assert error.value.message_dict == {
+            str(item_of(reaction, "nps").pk): ["This question needs an answer."]
+        }
+        assert nothing_stored()
+
+    def test_an_item_of_another_survey_is_refused(self, trainee, completed, reaction, follow_up):
+        data = valid_data(reaction)
+        data[str(item_of(follow_up, "likert").pk)] = "5"
+
+        with pytest.raises(ValidationError) as error:
+            services.survey_response_submit(
+                survey=reaction, trainee=trainee, enrolment=completed, data=data
+            )
+
+        assert error.value.message_dict == {
+            NON_FIELD_ERRORS: [
+                "An answer was sent for a question that is not part of this survey. "
+                "Reload the page and try again."
+            ]
+        }
+        assert nothing_stored()
+
+    def test_a_survey_without_questions_is_refused(self, trainee, completed, course):
+        empty = make_survey(course, items=[])
+
+        with pytest.raises(ValidationError, match="has no questions yet"):
+            services.survey_response_submit(
+                survey=empty, trainee=trainee, enrolment=completed, data={}
+            )
+        assert nothing_stored()
+
+    def test_a_course_one_is_not_enrolled_in_is_refused(self, trainee, catalogue, reaction):
+        other_course = add_course(
+            catalogue, title="Identification", enrolment_mode=EnrolmentMode.OPEN
+        )
+        other = complete(course_services.enrolment_enrol(trainee=trainee, course=other_course)[0])
+
+        for enrolment in (None, other):
+            with pytest.raises(PermissionDenied, match="not about a course you are enrolled in"):
+                services.survey_response_submit(
+                    survey=reaction, trainee=trainee, enrolment=enrolment, data=valid_data(reaction)
+                )
+        assert nothing_stored()
+
+    def test_another_trainees_enrolment_is_refused(self, completed, reaction):
+        with pytest.raises(PermissionDenied):
+            services.survey_response_submit(
+                survey=reaction,
+                trainee=TraineeFactory(),
+                enrolment=completed,
+                data=valid_data(reaction),
+            )
+        assert nothing_stored()
+
+    def test_a_course_not_completed_yet_is_refused(self, trainee, enrolment, reaction):
+        with pytest.raises(ValidationError, match="once you have completed the course") as error:
+            services.survey_response_submit(
+                survey=reaction, trainee=trainee, enrolment=enrolment, data=valid_data(reaction)
+            )
+
+        assert error.value.code == "not_completed"
+        assert nothing_stored()
+
+    def test_a_survey_is_answered_once_per_enrolment(self, trainee, completed, reaction):
+        services.survey_response_submit(
+            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+        )
+
+        with pytest.raises(ValidationError, match="already answered"):
+            services.survey_response_submit(
+                survey=reaction,
+                trainee=trainee,
+                enrolment=completed,
+                data=valid_data(reaction, likert="1"),
+            )
+
+        assert SurveyResponse.objects.count() == 1
+        assert SurveyAnswer.objects.get(kind="likert").value == 4
+
+    def test_answering_one_translation_answers_them_all(self, trainee, completed, reaction):
+        french = reaction.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.save()
+        services.survey_response_submit(
+            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+        )
+
+        with pytest.raises(ValidationError, match="already answered"):
+            services.survey_response_submit(
+                survey=french, trainee=trainee, enrolment=completed, data=valid_data(french)
+            )
+        assert SurveyResponse.objects.count() == 1
+
+
+class TestInvitations:
+    def test_each_trainee_is_invited_once_per_enrolment(
+        self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
+    ):
+        complete(enrolment, days_ago=90)
+
+        first = run(send_survey_invitations, django_capture_on_commit_callbacks)
+        second = run(send_survey_invitations, django_capture_on_commit_callbacks)
+
+        assert (first, second) == (1, 0)
+        invitation = SurveyInvitation.objects.get()
+        assert (invitation.enrolment, invitation.survey) == (enrolment, follow_up)
+        assert invitation.expires_at - invitation.sent_at == timedelta(days=60)
+        assert len(mail.outbox) == 1
+        assert mail.outbox[0].to == [trainee.email]
+
+    def test_no_invitation_before_the_courses_delay(
+        self, enrolment, course, django_capture_on_commit_callbacks
+    ):
+        make_survey(course, purpose=Survey.Purpose.FOLLOW_UP, follow_up_days=30)
+        complete(enrolment, days_ago=29)
+
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
+
+        complete(enrolment, days_ago=30)
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
+        assert len(mail.outbox) == 1
+
+    def test_only_completed_enrolments_of_courses_with_a_follow_up_survey(
+        self, trainee, enrolment, catalogue, reaction, django_capture_on_commit_callbacks
+    ):
+        # The course has only a reaction survey; another course's trainee has not completed.
+        complete(enrolment, days_ago=200)
+        other_course = add_course(
+            catalogue, title="Identification", enrolment_mode=EnrolmentMode.OPEN
+        )
+        make_survey(other_course, purpose=Survey.Purpose.FOLLOW_UP)
+        active = course_services.enrolment_enrol(trainee=trainee, course=other_course)[0]
+        Enrolment.objects.filter(pk=active.pk).update(
+            created_at=timezone.now() - timedelta(days=200)
+        )
+
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
+        assert not SurveyInvitation.objects.exists()
+        assert mail.outbox == []
+
+    def test_the_email_has_the_link_and_only_its_hash_is_stored(
+        self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
+    ):
+        complete(enrolment, days_ago=91)
+
+        run(send_survey_invitations, django_capture_on_commit_callbacks)
+
+        message = mail.outbox[0]
+        assert "Forced return procedures" in message.subject
+        assert len(links(message)) == 1
+        token = token_of(message)
+        assert len(token) >= 43
+        invitation = SurveyInvitation.objects.get()
+        assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
+        stored = SurveyInvitation.objects.values_list().get()
+        assert not any(token in str(value) for value in stored)
+
+    def test_the_link_is_in_the_trainees_language(
+        self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
+    ):
+        trainee.preferred_language = "nl"
+        trainee.save(update_fields=["preferred_language"])
+        complete(enrolment, days_ago=91)
+
+        run(send_survey_invitations, django_capture_on_commit_callbacks)
+
+        assert LINK.search(mail.outbox[0].body).group(1) == "nl"
+
+    def test_the_translation_in_the_trainees_language_is_sent(
+        self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
+    ):
+        french = follow_up.copy_for_translation(Locale.objects.get(language_code="fr"))
+        french.save()
+        trainee.preferred_language = "fr"
+        trainee.save(update_fields=["preferred_language"])
+        complete(enrolment, days_ago=91)
+
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
+
+        assert SurveyInvitation.objects.get().survey == french
+
+    def test_one_failing_address_does_not_stop_the_others_and_is_retried(
+        self, course, follow_up, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        trainees = [TraineeFactory(), TraineeFactory()]
+        for trainee in trainees:
+            complete(
+                course_services.enrolment_enrol(trainee=trainee, course=course)[0], days_ago=91
+            )
+        real_send_mail = survey_services.send_mail
+
+        def flaky_send_mail(subject, body, from_email, recipients):
+            if recipients == [trainees[0].email]:
+                raise OSError("mail server said no")
+            return real_send_mail(subject, body, from_email, recipients)
+
+        monkeypatch.setattr(survey_services, "send_mail", flaky_send_mail)
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 2
+
+        assert [message.to for message in mail.outbox] == [[trainees[1].email]]
+        assert SurveyInvitation.objects.get().enrolment.trainee == trainees[1]
+
+        monkeypatch.setattr(survey_services, "send_mail", real_send_mail)
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
+        assert mail.outbox[-1].to == [trainees[0].email]
+        assert SurveyInvitation.objects.count() == 2
+
+    def test_deleted_accounts_are_not_invited(
+        self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
+    ):
+        complete(enrolment, days_ago=91)
+        type(trainee).objects.filter(pk=trainee.pk).update(is_active=False)
+
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
+        assert mail.outbox == []
+
+
+@pytest.fixture
+def invited(enrolment, follow_up, django_capture_on_commit_callbacks):
+    """The trainee completed 90 days ago and was emailed the follow-up link: its token."""
+    complete(enrolment, days_ago=90)
+    run(send_survey_invitations, django_capture_on_commit_callbacks)
+    return token_of(mail.outbox[-1])
+
+
+def age_invitation(days):
+    SurveyInvitation.objects.update(sent_at=timezone.now() - timedelta(days=days))
+
+
+class TestReminders:
+    def test_one_reminder_after_fourteen_days_with_a_new_link(
+        self, trainee, invited, django_capture_on_commit_callbacks
+    ):
+        age_invitation(13)
+        assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
+
+        age_invitation(14)
+        first = run(send_survey_reminders, django_capture_on_commit_callbacks)
+        second = run(send_survey_reminders, django_capture_on_commit_callbacks)
+
+        assert (first, second) == (1, 0)
+        assert len(mail.outbox) == 2
+        reminder = mail.outbox[1]
+        assert reminder.to == [trainee.email]
+        assert reminder.subject.startswith("Reminder:")
+        new_token = token_of(reminder)
+        assert new_token != invited
+        invitation = SurveyInvitation.objects.get()
+        assert invitation.reminded_at is not None
+        assert invitation.reminder_token_hash == hashlib.sha256(new_token.encode()).hexdigest()
+        # Both the first email's link and the reminder's lead to the same invitation.
+        for token in (invited, new_token):
+            assert services.survey_invitation_open(token=token) == invitation
+
+    def test_no_reminder_once_answered_or_expired(
+        self, invited, follow_up, django_capture_on_commit_callbacks
+    ):
+        services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+        age_invitation(20)
+        assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
+
+        SurveyInvitation.objects.update(
+            used_at=None, expires_at=timezone.now() - timedelta(minutes=1)
+        )
+        assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
+        assert len(mail.outbox) == 1
+
+    def test_a_failed_reminder_is_tried_again(
+        self, invited, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        age_invitation(15)
+        real_send_mail = survey_services.send_mail
+
+        def broken_send_mail(*args, **kwargs):
+            raise OSError("mail server down")
+
+        monkeypatch.setattr(survey_services, "send_mail", broken_send_mail)
+        run(send_survey_reminders, django_capture_on_commit_callbacks)
+        invitation = SurveyInvitation.objects.get()
+        assert (invitation.reminded_at, invitation.reminder_token_hash) == (None, None)
+
+        monkeypatch.setattr(survey_services, "send_mail", real_send_mail)
+        assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 1
+        assert len(mail.outbox) == 2
+
+
+class TestLinks:
+    def test_the_link_answers_as_the_invited_trainee_and_then_stops(
+        self, trainee, invited, follow_up, enrolment
+    ):
+        response = services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+
+        assert (response.trainee, response.enrolment, response.survey) == (
+            trainee,
+            enrolment,
+            follow_up,
+        )
+        assert SurveyInvitation.objects.get().used_at == response.submitted_at
+        with pytest.raises(ValidationError, match="already been used") as error:
+            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+        assert error.value.code == "used"
+        assert SurveyResponse.objects.count() == 1
+
+    def test_an_expired_link_is_refused(self, invited, follow_up):
+        SurveyInvitation.objects.update(expires_at=timezone.now())
+
+        with pytest.raises(ValidationError, match="has expired") as error:
+            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+
+        assert error.value.code == "expired"
+        assert nothing_stored()
+        assert SurveyInvitation.objects.get().used_at is None
+
+    def test_an_unknown_link_is_refused(self, invited, follow_up):
+        with pytest.raises(ValidationError, match="not valid") as error:
+            services.survey_invitation_redeem(token=invited + "x", data=valid_data(follow_up))
+
+        assert error.value.code == "unknown"
+        assert nothing_stored()
+
+    def test_wrong_answers_leave_the_link_usable(self, invited, follow_up):
+        with pytest.raises(ValidationError):
+            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up, nps="12"))
+
+        assert nothing_stored()
+        assert SurveyInvitation.objects.get().used_at is None
+        assert services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+
+    def test_the_link_days_come_from_the_defaults(
+        self, enrolment, follow_up, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        from assessments import defaults
+
+        monkeypatch.setattr(defaults, "SURVEY_LINK_DAYS", 7)
+        complete(enrolment, days_ago=90)
+
+        run(send_survey_invitations, django_capture_on_commit_callbacks)
+
+        invitation = SurveyInvitation.objects.get()
+        assert invitation.expires_at - invitation.sent_at == timedelta(days=7)
