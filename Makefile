@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install messages run test lint clean
+.PHONY: install messages player run test lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,20 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The H5P player from the npm registry (pinned in package-lock.json), copied into static files.
+# --ignore-scripts: its only install script insists on yarn; nothing is built at install.
+PLAYER := static/vendor/h5p-standalone
+$(PLAYER)/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(PLAYER) && mkdir -p $(PLAYER)
+	cp -R node_modules/h5p-standalone/dist/. $(PLAYER)/
+	cp node_modules/h5p-standalone/LICENSE* $(PLAYER)/ 2>/dev/null || true
+	touch $@
+
+player: $(PLAYER)/.installed
+
 # Compile the French and Dutch interface (needs GNU gettext's msgfmt).
-messages: install
+messages: install player
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 run: messages
@@ -35,4 +47,4 @@ lint: install
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules $(PLAYER)

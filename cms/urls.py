@@ -16,6 +16,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The xAPI statements resource has no language prefix: tools call it.
+    path("xapi/", include("h5p.xapi.urls")),
+    # H5P content IRIs must not change with the language.
+    path("h5p/", include("h5p.content_urls")),
 ]
 
 if settings.DEBUG:
@@ -29,5 +33,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
+    path("h5p/", include("h5p.urls")),
     path("", include(wagtail_urls)),
 )

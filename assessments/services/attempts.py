@@ -16,6 +16,7 @@ from accounts.models import User
 from courses.completion import requirements_for
 from courses.models import Enrolment
 from courses.services import enrolment_evaluate
+from courses.signals import attempt_graded
 
 from .. import grading
 from ..models import Attempt, AttemptAnswer, PreTestSkip, Question, Quiz
@@ -333,6 +334,17 @@ def attempt_submit(*, attempt: Attempt, trainee: User | None) -> Attempt:
         update_fields=["score", "max_score", "percent", "passed", "status", "submitted_at"]
     )
     logger.info("Attempt %s graded: %s%%", attempt.pk, attempt.percent)
+    transaction.on_commit(
+        lambda: attempt_graded.send(
+            sender=Attempt,
+            attempt_id=attempt.pk,
+            trainee_id=attempt.trainee_id,
+            quiz_id=attempt.quiz_id,
+            quiz_title=attempt.quiz.title,
+            scaled=float(attempt.percent) / 100,
+            passed=bool(attempt.passed),
+        )
+    )
     if attempt.passed and attempt.enrolment_id:
         enrolment_evaluate(enrolment_id=attempt.enrolment_id)
     return attempt

@@ -3,6 +3,7 @@
 from .enrolment import (
     enrolment_decide,
     enrolment_enrol,
+    enrolment_renew,
     enrolment_withdraw,
 )
 from .progress import enrolment_evaluate, lesson_complete, lesson_view
@@ -11,6 +12,7 @@ __all__ = [
     "enrolment_decide",
     "enrolment_enrol",
     "enrolment_evaluate",
+    "enrolment_renew",
     "enrolment_withdraw",
     "lesson_complete",
     "lesson_view",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from .. import selectors
-from ..models import CoursePage, Enrolment, EnrolmentMode
+from ..models import CoursePage, Enrolment, EnrolmentMode, LessonProgress
 from .progress import enrolment_evaluate
 
 logger = logging.getLogger(__name__)
@@ -102,4 +102,24 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
     enrolment.status = Enrolment.Status.WITHDRAWN
     enrolment.withdrawn_at = timezone.now()
     enrolment.save(update_fields=["status", "withdrawn_at"])
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_renew(*, enrolment: Enrolment) -> Enrolment:
+    """Start a completed course again (recertification): lessons must be completed anew.
+
+    The enrolment becomes active, its completion is cleared and so are its lessons'
+    completions; completing the course again sends ``course_completed`` again. Whether the
+    trainee may renew is decided by the caller (the certificates app).
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.COMPLETED:
+        raise ValidationError(_("Only a completed course can be started again."), code="status")
+    enrolment.status = Enrolment.Status.ACTIVE
+    enrolment.completed_at = None
+    enrolment.completion_rule = None
+    enrolment.save(update_fields=["status", "completed_at", "completion_rule"])
+    LessonProgress.objects.filter(enrolment=enrolment).update(completed_at=None)
+    logger.info("Enrolment %s started again", enrolment.pk)
     return enrolment

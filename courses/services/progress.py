@@ -13,7 +13,8 @@ from accounts.models import User
 from .. import defaults, selectors
 from ..completion import requirements_for
 from ..models import Enrolment, LessonPage, LessonProgress
-from ..signals import course_completed
+from ..registry import lesson_requirements_missing
+from ..signals import course_completed, lesson_completed
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,17 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
     if progress is None:
         raise ValidationError(_("Open the lesson and read it before marking it as finished."))
     if progress.completed_at is None:
+        missing = lesson_requirements_missing(enrolment, lesson)
+        if missing:
+            raise ValidationError(
+                _("Finish this first: %(items)s") % {"items": "; ".join(missing)},
+                code="lesson_requirements",
+            )
+        transaction.on_commit(
+            lambda: lesson_completed.send(
+                sender=LessonProgress, enrolment_id=enrolment.pk, lesson_id=lesson.pk
+            )
+        )
         # Time since the lesson was opened, capped so a tab left open does not count.
         elapsed = min(
             now - progress.last_viewed_at, timedelta(seconds=defaults.MAX_COUNTED_VIEW_SECONDS)

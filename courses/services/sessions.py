@@ -22,6 +22,7 @@ from ..models import (
     _new_check_in_code,
 )
 from ..selectors.sessions import user_runs_session
+from ..signals import session_attended
 from .progress import enrolment_evaluate
 
 logger = logging.getLogger(__name__)
@@ -39,11 +40,18 @@ def _seats_taken(session: ClassroomSession) -> int:
 
 def _evaluate_enrolments(*, session: ClassroomSession, trainee_ids: Iterable[int]) -> None:
     # Attendance is a progress event: it may complete a course that requires sessions.
+    trainee_ids = list(trainee_ids)
     enrolment_ids = Enrolment.objects.filter(
-        course_id=session.course_id, trainee_id__in=list(trainee_ids)
+        course_id=session.course_id, trainee_id__in=trainee_ids
     ).values_list("pk", flat=True)
     for enrolment_id in enrolment_ids:
         enrolment_evaluate(enrolment_id=enrolment_id)
+    if trainee_ids:
+        transaction.on_commit(
+            lambda: session_attended.send(
+                sender=ClassroomSession, session_id=session.pk, trainee_ids=trainee_ids
+            )
+        )
 
 
 def session_create(

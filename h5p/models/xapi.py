@@ -1,9 +1,10 @@
 """The xAPI statement store and the clients allowed to use its statements resource."""
 
+import hashlib
+import hmac
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +28,20 @@ class XAPIClient(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    # Secrets are 32 random bytes made by the server, not passwords people choose, so one
+    # SHA-256 digest compared in constant time is as safe as a slow password hash and costs
+    # microseconds instead of PBKDF2's hundreds of milliseconds on every request.
+    SECRET_SCHEME = "sha256$"  # noqa: S105  (the digest's scheme, not a secret)
+
+    @classmethod
+    def secret_digest(cls, secret: str) -> str:
+        return cls.SECRET_SCHEME + hashlib.sha256(secret.encode()).hexdigest()
+
     def set_secret(self, secret: str) -> None:
-        self.secret_hash = make_password(secret)
+        self.secret_hash = self.secret_digest(secret)
 
     def check_secret(self, secret: str) -> bool:
-        return check_password(secret, self.secret_hash)
+        return hmac.compare_digest(self.secret_hash, self.secret_digest(secret))
 
 
 class Statement(models.Model):

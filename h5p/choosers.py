@@ -1,0 +1,18 @@
+"""The admin chooser for H5P contents, used by the lesson block."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+
+class H5PContentChooserViewSet(ChooserViewSet):
+    model = "h5p.H5PContent"
+    icon = "media"
+    choose_one_text = _("Choose an H5P exercise")
+    choose_another_text = _("Choose another H5P exercise")
+    edit_item_text = _("Edit H5P exercise")
+    # Packages are uploaded (and validated) through their own admin screen, never here.
+    creation_form_class = None
+    form_fields = None
+
+
+h5p_content_chooser_viewset = H5PContentChooserViewSet("h5p_content_chooser")

@@ -1,0 +1,8 @@
+"""Every write with a business rule in the h5p app; views and tasks call these.
+
+- ``packages``: validating and importing .h5p packages (``h5p_package_import``).
+- ``results``: statements from the player turned into results and lesson progress.
+The xAPI statement store's services live in ``h5p.xapi.services``.
+"""
+
+from .packages import h5p_content_delete, h5p_package_import  # noqa: F401  (re-exported)

@@ -1,0 +1,35 @@
+"""Celery tasks of the h5p app (thin: they call services)."""
+
+from celery import shared_task
+
+from .services.events import event_record
+from .xapi.tasks import *  # noqa: F403  (registers the xAPI forwarding task with Celery)
+
+
+@shared_task(
+    name="h5p.record_event",
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def record_event(
+    *,
+    kind: str,
+    object_pk: int | None,
+    enrolment_id: int | None = None,
+    trainee_id: int | None = None,
+    name: str = "",
+    result: dict | None = None,
+    verb: str = "completed",
+) -> str:
+    """Store one of Liaison's own learning events as a statement; returns its id."""
+    statement = event_record(
+        kind=kind,
+        object_pk=object_pk,
+        enrolment_id=enrolment_id,
+        trainee_id=trainee_id,
+        name=name,
+        result=result,
+        verb=verb,
+    )
+    return str(statement.pk)

@@ -1,0 +1,150 @@
+"""The xAPI 1.0.3 statements resource at ``/xapi/statements``: GET (and HEAD), POST, PUT.
+
+Every answer, errors included, is JSON and carries ``X-Experience-API-Version`` and
+``X-Experience-API-Consistent-Through``. Error messages are for machines and stay in
+English. Callers: xAPI clients with HTTP Basic credentials (``can_read``/``can_write``), or
+a logged-in user's session, which reads and writes only its own statements (with CSRF).
+"""
+
+import json
+import re
+from http import HTTPStatus
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import http_date
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from . import defaults
+from .auth import Caller, caller_identify
+from .errors import StatementConflict, StatementForbidden, StatementInvalid, Unauthenticated
+from .selectors import statement_get, statement_query_parse, statements_query
+from .services import statements_store
+from .validation import is_uuid
+
+VERSION = "1.0.3"
+_ACCEPTED_VERSION = re.compile(r"^1\.0(\.\d+)?$")
+
+
+def _json(data, status: int = HTTPStatus.OK) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False)
+
+
+def _error(error: Exception) -> JsonResponse:
+    body = {"error": getattr(error, "detail", None) or str(error.args[0] if error.args else "")}
+    if isinstance(error, StatementInvalid):
+        body["field"] = error.field
+    response = _json(body, status=error.status)
+    if isinstance(error, Unauthenticated):
+        response["WWW-Authenticate"] = 'Basic realm="Liaison xAPI", charset="UTF-8"'
+    return response
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python accepts them, JSON not
+
+
+def _body(request) -> object:
+    if request.content_type != "application/json":
+        raise StatementInvalid("Content-Type", "must be application/json")
+    try:
+        return json.loads(request.body, parse_constant=_no_constant)
+    except ValueError:
+        raise StatementInvalid("body", "is not valid JSON") from None
+
+
+def _only_parameters(request, allowed: set[str]) -> None:
+    for name in request.GET:
+        if name not in allowed:
+            raise StatementInvalid(name, "is not a parameter of this request")
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # clients have no cookie; sessions: see auth
+class StatementsView(View):
+    """One resource, three methods; the writes and reads themselves are services/selectors."""
+
+    http_method_names = ["get", "head", "post", "put"]
+    caller: Caller
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            if request.method.lower() not in self.http_method_names:
+                response = self.http_method_not_allowed(request)
+            elif not _ACCEPTED_VERSION.match(request.headers.get("X-Experience-API-Version", "")):
+                raise StatementInvalid("X-Experience-API-Version", "header missing or not 1.0.x")
+            else:
+                self.caller = caller_identify(request)
+                response = super().dispatch(request, *args, **kwargs)
+        except (StatementInvalid, StatementForbidden, StatementConflict, Unauthenticated) as error:
+            response = _error(error)
+        except RequestDataTooBig:
+            response = _json(
+                {"error": "request body too large"}, HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            )
+        if response.status_code == HTTPStatus.NOT_FOUND:
+            # LocaleMiddleware turns a 404 outside i18n_patterns into a redirect to /en/…
+            # (Wagtail's catch-all matches any path there). The urlconf it reads is this
+            # resource's own, which has no language prefix, so the 404 reaches the tool.
+            request.urlconf = "h5p.xapi.urls"
+        response["X-Experience-API-Version"] = VERSION
+        response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
+        return response
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = _json({"error": "method not allowed"}, HTTPStatus.METHOD_NOT_ALLOWED)
+        response["Allow"] = "GET, HEAD, POST, PUT"
+        return response
+
+    def _require(self, permission: str) -> None:
+        client = self.caller.client
+        if client is not None and not getattr(client, permission):
+            raise StatementForbidden(f"this client may not {permission.removeprefix('can_')}")
+
+    def get(self, request):
+        self._require("can_read")
+        parsed = statement_query_parse(request.GET)
+        if isinstance(parsed, tuple):
+            statement_id, voided = parsed
+            statement = statement_get(
+                statement_id=statement_id, voided=voided, user=self.caller.user
+            )
+            if statement is None:
+                return _json({"error": "no such statement"}, HTTPStatus.NOT_FOUND)
+            response = _json(statement.raw)
+            response["Last-Modified"] = http_date(statement.stored.timestamp())
+            return response
+        page, more = statements_query(query=parsed, user=self.caller.user)
+        return _json({"statements": [statement.raw for statement in page], "more": more})
+
+    def post(self, request):
+        _only_parameters(request, set())
+        self._require("can_write")
+        body = _body(request)
+        statements = body if isinstance(body, list) else [body]
+        if len(statements) > defaults.BATCH_MAX:
+            raise StatementInvalid("body", f"at most {defaults.BATCH_MAX} statements a request")
+        ids = statements_store(
+            statements=statements, client=self.caller.client, user=self.caller.user
+        )
+        return _json([str(pk) for pk in ids])
+
+    def put(self, request):
+        _only_parameters(request, {"statementId"})
+        statement_id = request.GET.get("statementId")
+        if not is_uuid(statement_id):
+            raise StatementInvalid("statementId", "is required and must be a UUID")
+        self._require("can_write")
+        statement = _body(request)
+        if not isinstance(statement, dict):
+            raise StatementInvalid("body", "must be one statement")
+        if str(statement.get("id", statement_id)).lower() != statement_id.lower():
+            raise StatementInvalid("id", "must match the statementId parameter")
+        statements_store(
+            statements=[{**statement, "id": statement_id}],
+            client=self.caller.client,
+            user=self.caller.user,
+        )
+        return HttpResponse(status=HTTPStatus.NO_CONTENT, content_type="application/json")

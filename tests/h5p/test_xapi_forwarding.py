@@ -1,0 +1,148 @@
+"""Forwarding stored statements to an external LRS through the Celery task.
+
+Only the external LRS's HTTP call (``urllib.request.urlopen``) is mocked: the task, the
+retries, the statements and the request Liaison builds are all real.
+"""
+
+import base64
+import io
+import json
+import urllib.error
+from http import HTTPStatus
+from unittest import mock
+
+import pytest
+from django.test import override_settings
+
+from cms.celery import app
+from h5p.models import Statement
+from h5p.xapi.forwarding import ForwardingRefused
+from h5p.xapi.services import statement_record
+from h5p.xapi.tasks import forward_statements
+from h5p.xapi.vocabulary import COMPLETED, activity_iri
+from tests.h5p.test_xapi_resource import make_client, post, statement
+
+LRS = override_settings(
+    XAPI_FORWARD_ENDPOINT="https://lrs.example.org/xapi/",
+    XAPI_FORWARD_USERNAME="liaison",
+    XAPI_FORWARD_PASSWORD="lrs-secret",
+)
+
+
+def ok(*args, **kwargs):
+    return io.BytesIO(b'["ok"]')
+
+
+def refused(code: int):
+    return urllib.error.HTTPError("https://lrs.example.org", code, "no", {}, io.BytesIO(b""))
+
+
+@pytest.fixture
+def retries_run_eagerly():
+    """Celery's eager mode retries in-process only when task errors do not propagate."""
+    propagates = app.conf.task_eager_propagates
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = propagates
+
+
+@pytest.fixture
+def urlopen():
+    with mock.patch("urllib.request.urlopen", side_effect=ok) as patched:
+        yield patched
+
+
+@LRS
+def test_statements_posted_to_the_resource_are_forwarded_as_stored(
+    client, db, urlopen, django_capture_on_commit_callbacks
+):
+    _, headers = make_client()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, [statement(), statement()], headers)
+
+    assert response.status_code == HTTPStatus.OK
+    urlopen.assert_called_once()
+    request = urlopen.call_args.args[0]
+    assert request.full_url == "https://lrs.example.org/xapi/statements"
+    assert request.get_method() == "POST"
+    assert request.get_header("X-experience-api-version") == "1.0.3"
+    assert request.get_header("Content-type") == "application/json"
+    expected = base64.b64encode(b"liaison:lrs-secret").decode()
+    assert request.get_header("Authorization") == f"Basic {expected}"
+    sent = json.loads(request.data)
+    assert [s["id"] for s in sent] == response.json()
+    assert sent == [Statement.objects.get(pk=pk).raw for pk in response.json()]
+
+
+@LRS
+def test_liaisons_own_events_are_forwarded_too(
+    trainee, urlopen, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = statement_record(
+            user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
+        )
+
+    (sent,) = json.loads(urlopen.call_args.args[0].data)
+    assert sent["id"] == str(stored.pk)
+
+
+def test_nothing_is_forwarded_when_no_lrs_is_set(
+    client, db, urlopen, django_capture_on_commit_callbacks
+):
+    _, headers = make_client()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        post(client, statement(), headers)
+
+    assert callbacks == []
+    urlopen.assert_not_called()
+
+
+@LRS
+def test_network_errors_are_retried_until_the_lrs_answers(trainee, urlopen, retries_run_eagerly):
+    stored = statement_record(
+        user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
+    )
+    urlopen.side_effect = [urllib.error.URLError("down"), TimeoutError(), refused(503), ok()]
+
+    result = forward_statements.delay([str(stored.pk)])
+
+    assert result.get() == 1
+    assert urlopen.call_count == 4
+
+
+@LRS
+def test_the_task_gives_up_after_eight_retries(trainee, urlopen, retries_run_eagerly):
+    stored = statement_record(
+        user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
+    )
+    urlopen.side_effect = urllib.error.URLError("down")
+
+    result = forward_statements.delay([str(stored.pk)])
+
+    with pytest.raises(urllib.error.URLError):
+        result.get()
+
+    assert urlopen.call_count == 1 + 8
+
+
+@LRS
+def test_a_refusal_by_the_lrs_is_not_retried(trainee, urlopen, retries_run_eagerly):
+    stored = statement_record(
+        user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
+    )
+    urlopen.side_effect = refused(400)
+
+    result = forward_statements.delay([str(stored.pk)])
+
+    with pytest.raises(ForwardingRefused):
+        result.get()
+
+    assert urlopen.call_count == 1
+
+
+def test_the_task_backs_off_exponentially():
+    assert forward_statements.name == "h5p.forward_statements"
+    assert forward_statements.retry_backoff is True
+    assert forward_statements.max_retries == 8
+    assert urllib.error.URLError in forward_statements.autoretry_for
