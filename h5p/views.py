@@ -21,10 +21,12 @@ from courses.models import LessonPage
 from .models import H5PContent
 from .services.results import content_iri, lesson_exercise, player_statements_receive
 
-# The player's bundled H5P core compiles templates with eval and sets inline styles; this
-# looser policy applies to the player page only, which lessons show in a same-origin frame.
+# The player's bundled H5P core compiles templates with eval, writes its settings into the
+# content's frame as an inline script, and sets inline styles. This looser policy applies to
+# the player page only, which lessons show in a same-origin frame; it runs nothing but the
+# pinned player and the libraries of packages that trusted roles uploaded.
 PLAYER_CSP = {
-    "script-src": ["'unsafe-eval'"],
+    "script-src": ["'unsafe-eval'", "'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],
     "media-src": ["'self'", "blob:"],
@@ -70,7 +72,16 @@ def player(request, lesson_id: int, block_id: str):
                 "frameJs": f"{vendor}/frame.bundle.js",
                 "frameCss": f"{vendor}/styles/h5p.css",
                 "xAPIObjectIRI": content_iri(content),
-                "user": {"name": request.user.full_name},
+                # H5P core needs both; the address is never a real one (the server replaces
+                # the actor of every statement anyway, by the user's pseudonym).
+                "user": {
+                    "name": request.user.full_name,
+                    "mail": f"{request.user.pseudonym}@users.liaison.invalid",
+                },
+                "saveFreq": False,
+                # No saved state to resume: without this, H5P core would fetch it from an
+                # address it was not given, and the exercise would not start.
+                "contentUserData": [{"state": "RESET"}],
                 "frame": False,
                 "copyright": False,
                 "export": False,

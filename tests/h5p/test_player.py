@@ -195,13 +195,14 @@ class TestIntake:
 
 class TestPlayerPage:
     def test_the_lesson_frames_the_player_with_a_strict_policy_of_its_own(
-        self, player, exercise_lesson, block_id, h5p_content
+        self, player, trainee, exercise_lesson, block_id, h5p_content
     ):
         lesson_page = player.get(exercise_lesson.url)
         player_url = reverse("h5p:player", args=[exercise_lesson.pk, block_id])
 
         assert f'src="{player_url}"' in lesson_page.content.decode()
-        assert "unsafe-eval" not in lesson_page["Content-Security-Policy"]
+        lesson_policy = lesson_page["Content-Security-Policy"]
+        assert "unsafe-eval" not in lesson_policy and "unsafe-inline" not in lesson_policy
         page = player.get(player_url)
         assert page.status_code == HTTPStatus.OK
         assert "'unsafe-eval'" in page["Content-Security-Policy"]
@@ -210,6 +211,9 @@ class TestPlayerPage:
         assert options["xAPIObjectIRI"] == content_iri(h5p_content)
         assert options["h5pJsonPath"].endswith(f"h5p/content/{h5p_content.uuid}")
         assert options["id"] == f"liaison-{h5p_content.pk}"
+        # H5P core needs a user with a mail; it must not be the trainee's real address.
+        assert options["user"]["mail"].endswith("@users.liaison.invalid")
+        assert trainee.email not in page.content.decode()
 
     def test_another_trainee_cannot_open_the_player(self, client, exercise_lesson, block_id):
         client.force_login(TraineeFactory())

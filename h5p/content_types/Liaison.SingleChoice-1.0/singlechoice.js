@@ -1,9 +1,9 @@
 /**
  * Liaison.SingleChoice 1.0: one question, answers as radio buttons, one right answer.
  *
- * Written for Liaison. H5P core finds the constructor by the last part of the machine name
- * (H5P.SingleChoice), builds it with the parameters from content/content.json and the
- * content id, then calls attach($container). On "Check" the score goes out as an xAPI
+ * Written for Liaison. H5P core finds the constructor by walking the machine name from
+ * window (window.Liaison.SingleChoice), builds it with the parameters from
+ * content/content.json and the content id, then calls attach($container). On "Check" the score goes out as an xAPI
  * "answered" statement through H5P's EventDispatcher, as H5P's own content types do.
  *
  * Parameters (content.json):
@@ -13,8 +13,9 @@
  *   l10n      optional texts: check, correct, incorrect, chooseAnswer
  */
 var H5P = H5P || {};
+var Liaison = Liaison || {};
 
-H5P.SingleChoice = (function (EventDispatcher) {
+Liaison.SingleChoice = (function (EventDispatcher) {
   'use strict';
 
   // Makes element ids unique when a page shows the same content more than once.
