@@ -20,6 +20,9 @@ urlpatterns = [
     path("xapi/", include("h5p.xapi.urls")),
     # H5P content IRIs must not change with the language.
     path("h5p/", include("h5p.content_urls")),
+    # The address in a certificate's QR code has no language prefix: it redirects to the
+    # verification page in the visitor's language.
+    path("certificates/", include("certificates.public_urls")),
 ]
 
 if settings.DEBUG:
@@ -33,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learning/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
+    path("certificates/", include("certificates.urls")),
     path("h5p/", include("h5p.urls")),
+    path("reports/", include("reports.urls")),
     path("", include(wagtail_urls)),
 )

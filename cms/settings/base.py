@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,6 +22,8 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "h5p",
+    "certificates",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -207,6 +210,16 @@ CELERY_BEAT_SCHEDULE = {
     "send-survey-reminders": {
         "task": "assessments.send_survey_reminders",
         "schedule": 60.0 * 60,
+    },
+    # Certificates expiring within 30 days: one reminder each, every morning.
+    "send-certificate-expiry-reminders": {
+        "task": "certificates.send_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Last calendar month's report, emailed to programme managers on the first of the month.
+    "send-monthly-report": {
+        "task": "reports.send_monthly_report",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
 }
 

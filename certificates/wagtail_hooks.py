@@ -1,0 +1,33 @@
+"""Certificate templates (snippets, for trainers) and issued certificates (admins only)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CertificateTemplate
+from .viewsets import CertificateViewSet
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    # Trainers add and change templates (certificates 0002_trainer_permissions).
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Certificate templates")
+    menu_order = 400
+    add_to_admin_menu = True
+    list_display = ["title", "signatory_name", "validity_months"]
+    search_fields = ["title"]
+
+
+register_snippet(CertificateTemplateViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("issued_certificates")
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("certificates.revoke", _("Revoke"), _("Certificate revoked"))

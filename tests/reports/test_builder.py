@@ -1,0 +1,663 @@
+"""The report builder on small hand-built data: its figures, and what it suppresses."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from accounts.models import Audience
+from assessments.models import (
+    Attempt,
+    AttemptAnswer,
+    Quiz,
+    Survey,
+    SurveyAnswer,
+    SurveyInvitation,
+    SurveyItem,
+    SurveyResponse,
+)
+from courses.models import (
+    ClassroomSession,
+    Cohort,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    SessionRegistration,
+)
+from reports.builder import cascade_levels, report_build
+from reports.data import ReportFilters
+from reports.models import IndicatorValue, ProgrammeIndicator
+from reports.result import SUPPRESSED_MARK
+from tests.assessments.conftest import make_choice_question, make_quiz
+from tests.factories import OrganisationFactory, TraineeFactory, TrainerFactory
+from tests.factories.courses import add_course
+
+# --- Reading a built report ------------------------------------------------------------------
+
+
+def section(report, key):
+    return next(s for s in report["sections"] if s["key"] == key)
+
+
+def table(report, key):
+    return next(t for s in report["sections"] for t in s["tables"] if t["key"] == key)
+
+
+def cell(tab, row_label, column):
+    """The cell of ``column`` in the row whose first cell is ``row_label``."""
+    position = [c["key"] for c in tab["columns"]].index(column)
+    row = next(r for r in tab["rows"] if r[0] == row_label)
+    return row[position]
+
+
+def is_suppressed(tab, row_label, column):
+    index = next(i for i, r in enumerate(tab["rows"]) if r[0] == row_label)
+    return [index, column] in tab["suppressed"]
+
+
+# --- A small programme ---------------------------------------------------------------------
+
+# Police (6, Antwerpen) complete in these many days (the sixth never completes); the three
+# municipal staff (Gent) in one day each.
+POLICE_DAYS = [2, 4, 6, 8, 10, None]
+PRE = [40, 50, 60, 50, 40, 100]
+POST = [80, 90, 80, 70, 60, 100]
+REACTION_LIKERT = [5, 4, 4, 3, 5, 2]
+REACTION_NPS = [10, 9, 8, 6, 10, 3]
+# Question 1 everybody gets right, question 2 four of six, question 3 the first three.
+ITEM_CORRECT = [
+    (True, True, True),
+    (True, True, True),
+    (True, True, True),
+    (True, True, False),
+    (True, False, False),
+    (True, False, False),
+]
+
+
+@dataclass
+class Programme:
+    course: object
+    tot_course: object
+    police: list = field(default_factory=list)
+    municipal: list = field(default_factory=list)
+    graduate: object = None
+    cohort: object = None
+    post_test: object = None
+    reaction: object = None
+    follow_up: object = None
+    questions: list = field(default_factory=list)
+
+    @property
+    def filters(self):
+        return {"courses": [self.course.pk]}
+
+
+def _token(*parts) -> str:
+    return hashlib.sha256("-".join(map(str, parts)).encode()).hexdigest()
+
+
+def _attempt(quiz, trainee, enrolment, percent, when):
+    return Attempt.objects.create(
+        quiz=quiz,
+        trainee=trainee,
+        enrolment=enrolment,
+        number=1,
+        status=Attempt.Status.SUBMITTED,
+        started_at=when,
+        submitted_at=when,
+        score=percent,
+        max_score=100,
+        percent=percent,
+        passed=percent >= quiz.pass_mark_percent,
+    )
+
+
+def _answer_survey(survey, enrolment, values: dict[str, object]):
+    response = SurveyResponse.objects.create(
+        survey=survey, trainee=enrolment.trainee, enrolment=enrolment
+    )
+    for item in survey.items.all():
+        if item.kind not in values:
+            continue
+        value = values[item.kind]
+        SurveyAnswer.objects.create(
+            response=response,
+            item=item,
+            item_text=item.text,
+            kind=item.kind,
+            value=None if isinstance(value, str) else value,
+            text=value if isinstance(value, str) else "",
+        )
+    return response
+
+
+def build_programme(catalogue) -> Programme:
+    """Nine trainees in one course: six police officers in a cohort led by a graduate of
+    training of trainers, three municipal staff in a session led by a second graduate."""
+    now = timezone.now()
+    base = now - timedelta(days=40)
+    course = add_course(
+        catalogue, title="Forced return procedures", modules=2, lessons=1, estimated_hours=2
+    )
+    tot_course = add_course(
+        catalogue, title="Train the trainers", modules=1, lessons=1, is_training_of_trainers=True
+    )
+    antwerp = OrganisationFactory(name="Police zone Antwerpen", city="Antwerpen")
+    ghent = OrganisationFactory(name="City of Gent", city="Gent", kind="municipality")
+    programme = Programme(course=course, tot_course=tot_course)
+    programme.graduate = TrainerFactory(organisation=antwerp)
+    Enrolment.objects.create(
+        trainee=programme.graduate,
+        course=tot_course,
+        status=Enrolment.Status.COMPLETED,
+        source=Enrolment.Source.SELF,
+        created_at=base - timedelta(days=30),
+        completed_at=base - timedelta(days=20),
+    )
+    programme.cohort = Cohort.objects.create(
+        name="Antwerpen 2026", course=course, organisation=antwerp
+    )
+    programme.cohort.trainers.add(programme.graduate)
+
+    lessons = list(LessonPage.objects.descendant_of(course).order_by("path"))
+    programme.post_test = make_quiz(
+        course=course,
+        purpose=Quiz.Purpose.POST_TEST,
+        questions=[make_choice_question(text=f"Question {n}") for n in range(1, 4)],
+        pass_mark_percent=70,
+    )
+    programme.questions = [qq.question for qq in programme.post_test.quiz_questions.all()]
+    pre_test = make_quiz(course=course, purpose=Quiz.Purpose.PRE_TEST, questions=[])
+    programme.reaction = Survey.objects.create(
+        title="How was it?", purpose=Survey.Purpose.REACTION, course=course
+    )
+    for order, (kind, text) in enumerate(
+        [
+            (SurveyItem.Kind.LIKERT, "The course was useful for my work."),
+            (SurveyItem.Kind.LIKERT, "The examples were realistic."),
+            (SurveyItem.Kind.NPS, "Would you recommend it?"),
+            (SurveyItem.Kind.FREE_TEXT, "What would you change?"),
+        ]
+    ):
+        SurveyItem.objects.create(survey=programme.reaction, kind=kind, text=text, sort_order=order)
+    programme.follow_up = Survey.objects.create(
+        title="Three months later", purpose=Survey.Purpose.FOLLOW_UP, course=course
+    )
+    SurveyItem.objects.create(
+        survey=programme.follow_up,
+        kind=SurveyItem.Kind.LIKERT,
+        text="I apply the procedure at work.",
+        sort_order=0,
+    )
+
+    for index, days in enumerate(POLICE_DAYS):
+        trainee = TraineeFactory(audience=Audience.POLICE, organisation=antwerp)
+        programme.police.append(trainee)
+        enrolment = Enrolment.objects.create(
+            trainee=trainee,
+            course=course,
+            cohort=programme.cohort,
+            status=Enrolment.Status.COMPLETED if days else Enrolment.Status.ACTIVE,
+            source=Enrolment.Source.COHORT,
+            created_at=base - timedelta(days=1),
+            activated_at=base,
+            completed_at=base + timedelta(days=days) if days else None,
+        )
+        for number, lesson in enumerate(lessons):
+            LessonProgress.objects.create(
+                enrolment=enrolment,
+                lesson=lesson,
+                first_viewed_at=base,
+                completed_at=base + timedelta(days=1) if days or number == 0 else None,
+            )
+        _attempt(pre_test, trainee, enrolment, PRE[index], base)
+        attempt = _attempt(programme.post_test, trainee, enrolment, POST[index], base)
+        for position, (question, correct) in enumerate(
+            zip(programme.questions, ITEM_CORRECT[index], strict=True)
+        ):
+            AttemptAnswer.objects.create(
+                attempt=attempt,
+                question=question,
+                position=position,
+                snapshot={},
+                is_correct=correct,
+            )
+        _answer_survey(
+            programme.reaction,
+            enrolment,
+            {
+                "likert": REACTION_LIKERT[index],
+                "nps": REACTION_NPS[index],
+                "free_text": f"Comment number {index}",
+            },
+        )
+        SurveyInvitation.objects.create(
+            enrolment=enrolment,
+            survey=programme.follow_up,
+            token_hash=_token("invite", index),
+            expires_at=now + timedelta(days=30),
+        )
+        if index < 5:
+            _answer_survey(programme.follow_up, enrolment, {"likert": 4})
+
+    # A police officer who also completed training of trainers leads a session for the
+    # three municipal staff: they are the cascade's second level.
+    second = programme.police[0]
+    Enrolment.objects.create(
+        trainee=second,
+        course=tot_course,
+        status=Enrolment.Status.COMPLETED,
+        source=Enrolment.Source.SELF,
+        created_at=base - timedelta(days=3),
+        completed_at=base - timedelta(days=2),
+    )
+    session = ClassroomSession.objects.create(
+        course=course,
+        title="Forced return in practice",
+        starts_at=base + timedelta(days=2),
+        ends_at=base + timedelta(days=2, hours=3),
+        trainer=second,
+        capacity=20,
+    )
+    for trainee_number in range(3):
+        trainee = TraineeFactory(audience=Audience.MUNICIPAL_STAFF, organisation=ghent)
+        programme.municipal.append(trainee)
+        enrolment = Enrolment.objects.create(
+            trainee=trainee,
+            course=course,
+            status=Enrolment.Status.COMPLETED,
+            source=Enrolment.Source.SELF,
+            created_at=base - timedelta(days=1),
+            activated_at=base,
+            completed_at=base + timedelta(days=1),
+        )
+        for lesson in lessons:
+            LessonProgress.objects.create(
+                enrolment=enrolment, lesson=lesson, first_viewed_at=base, completed_at=base
+            )
+        SessionRegistration.objects.create(
+            session=session,
+            trainee=trainee,
+            status=SessionRegistration.Status.REGISTERED,
+            attended=True,
+        )
+        _answer_survey(
+            programme.reaction, enrolment, {"free_text": f"Municipal comment {trainee_number}"}
+        )
+    # Not in the report: a request still pending.
+    Enrolment.objects.create(
+        trainee=TraineeFactory(audience=Audience.POLICE, organisation=antwerp),
+        course=course,
+        status=Enrolment.Status.PENDING,
+        source=Enrolment.Source.APPROVAL,
+    )
+    return programme
+
+
+@pytest.fixture
+def programme(catalogue):
+    return build_programme(catalogue)
+
+
+# --- Filters -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestFilters:
+    def test_round_trip(self, catalogue):
+        course = add_course(catalogue, modules=1, lessons=1)
+        parsed = ReportFilters.from_dict(
+            {
+                "period_start": "2026-01-01",
+                "period_end": "2026-06-30",
+                "courses": [str(course.pk)],
+                "audiences": ["police"],
+                "cities": ["Gent", ""],
+            }
+        )
+        assert parsed.courses == (course.pk,)
+        assert parsed.as_dict() == {
+            "period_start": "2026-01-01",
+            "period_end": "2026-06-30",
+            "courses": [course.pk],
+            "audiences": ["police"],
+            "cities": ["Gent"],
+        }
+        labels = parsed.labels()
+        assert labels[0] == "Period: 2026-01-01 – 2026-06-30"
+        assert f"Courses: {course.title}" in labels
+        assert "Audiences: Police" in labels
+
+    @pytest.mark.parametrize(
+        ("data", "field", "message"),
+        [
+            (
+                {"period_start": "2026-06-30", "period_end": "2026-01-01"},
+                "period_end",
+                "before its start",
+            ),
+            ({"period_start": "30/06/2026"}, "period_start", "valid date"),
+            ({"courses": ["abc"]}, "courses", "not an identifier"),
+            ({"courses": [999999]}, "courses", "No such course: 999999"),
+            ({"audiences": ["pilots"]}, "audiences", "Unknown audience: pilots"),
+            ({"colour": "red"}, "__all__", "Unknown filter: colour"),
+        ],
+    )
+    def test_bad_input_is_refused_with_the_reason(self, data, field, message):
+        with pytest.raises(ValidationError) as caught:
+            ReportFilters.from_dict(data)
+        assert message in " ".join(caught.value.message_dict[field])
+
+
+# --- Figures -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestFigures:
+    def test_report_shape_and_progress(self, programme):
+        heard = []
+        report = report_build(filters=programme.filters, min_cell=2, progress=heard.append)
+        assert [s["key"] for s in report["sections"]] == [
+            "reach",
+            "cascade",
+            "reaction",
+            "learning",
+            "behaviour",
+            "results",
+            "items",
+        ]
+        assert heard[0] == 0 and heard[-1] == 100 and heard == sorted(heard)
+        assert report["min_cell"] == 2
+        assert report["filters"] == {"courses": [programme.course.pk]}
+        assert "Courses: Forced return procedures" in report["filter_labels"]
+        for sec in report["sections"]:
+            assert sec["tables"] and sec["summary"]
+            # Every section with data has its chart; results has no indicator value here.
+            assert bool(sec["charts"]) is (sec["key"] != "results"), sec["key"]
+            keys = [t["key"] for t in sec["tables"]]
+            assert len(keys) == len(set(keys))
+
+    def test_reach(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        by_audience = table(report, "reach-by-audience")
+        assert cell(by_audience, "Total", "trainees") == 9  # the pending request is left out
+        assert cell(by_audience, "Total", "completed") == 8
+        assert cell(by_audience, "Total", "completion_rate") == pytest.approx(88.9)
+        assert cell(by_audience, "Total", "hours") == 16.0  # 8 completions × 2 hours
+        assert cell(by_audience, "Total", "median_days") == 3.0  # of 1,1,1,2,4,6,8,10
+        assert cell(by_audience, "Police", "trainees") == 6
+        assert cell(by_audience, "Police", "started") == 6
+        assert cell(by_audience, "Police", "median_days") == 6.0
+        assert cell(by_audience, "Municipal staff", "hours") == 6.0
+        by_city = table(report, "reach-by-city")
+        assert cell(by_city, "Gent", "trainees") == 3
+        assert cell(table(report, "reach-by-course"), "Forced return procedures", "enrolments") == 9
+
+    def test_funnel(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        funnel = table(report, "reach-funnel")
+        steps = {row[0]: row[1] for row in funnel["rows"]}
+        assert steps == {
+            "Enrolled": 9,
+            "Started": 9,
+            "Took the pre-test": 6,
+            "Module done: Forced return procedures – module 1": 9,
+            "Module done: Forced return procedures – module 2": 8,
+            "Completed the course": 8,
+            "Passed the post-test": 5,
+            "Answered the follow-up survey": 5,
+        }
+        chart = next(c for c in section(report, "reach")["charts"] if c["key"] == "reach-funnel")
+        assert chart["series"][0]["values"] == [9, 9, 6, 9, 8, 8, 5, 5]
+
+    def test_sessions(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        sessions = table(report, "reach-sessions")
+        assert sessions["rows"] == [["Forced return procedures", 1, 3, 3, ">95 %"]]
+
+    def test_cascade(self, programme):
+        report = report_build(filters=programme.filters, min_cell=1)
+        trainers = table(report, "cascade-trainers")
+        assert [row[1] for row in trainers["rows"]] == [2, 1]
+        levels = table(report, "cascade-levels")
+        assert levels["rows"] == [
+            ["Level 1", 6, 1],
+            ["Level 2", 3, 0],
+            ["Total trained through the cascade", 9, 1],
+        ]
+
+    def test_reaction(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        headline = table(report, "reaction-headline")
+        assert headline["rows"][0][1] == 9  # respondents, the three with comments only included
+        assert headline["rows"][1][1:3] == [6, pytest.approx(16.67, abs=0.01)]  # NPS (3 − 2) / 6
+        assert headline["rows"][2][1:3] == [6, pytest.approx(66.67, abs=0.01)]  # 4 of 6 agree
+        items = table(report, "reaction-items")
+        useful = cell(items, "How was it?: The course was useful for my work.", "mean")
+        assert useful == pytest.approx(23 / 6, abs=0.01)
+        assert cell(items, "How was it?: The course was useful for my work.", "p5") == 33.3
+        comments = table(report, "reaction-comments")
+        assert ["What would you change?", "Comment number 0"] in comments["rows"]
+        assert len(comments["rows"]) == 9
+
+    def test_learning(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        summary = {row[0]: row for row in table(report, "learning-summary")["rows"]}
+        assert summary["Pre-test mean (matched pairs)"][1:3] == [6, pytest.approx(56.67, abs=0.01)]
+        assert summary["Post-test mean (matched pairs)"][2] == 80.0
+        assert summary["Post-test pass rate"][2] == pytest.approx(83.33, abs=0.01)
+        hake = summary["Normalised gain on group means ⟨g⟩ (Hake)"]
+        assert hake[2] == pytest.approx((80 - 340 / 6) / (100 - 340 / 6), abs=0.01)
+        assert hake[4] == "medium"
+        individual = next(k for k in summary if k.startswith("Mean of individual"))
+        assert "1 at 100 % left out" in individual
+        gains = [
+            (post - pre) / (100 - pre) for pre, post in zip(PRE, POST, strict=True) if pre < 100
+        ]
+        assert summary[individual][2] == pytest.approx(sum(gains) / len(gains), abs=0.01)
+        assert summary["Paired t-test: p (two-sided)"][2] < 0.05
+        by_course = table(report, "learning-by-course")
+        assert by_course["rows"][0][:3] == ["Forced return procedures", 6, pytest.approx(56.67)]
+
+    def test_behaviour(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        response = table(report, "behaviour-response")
+        assert response["rows"] == [[6, 5, pytest.approx(83.3), 5]]
+        items = table(report, "behaviour-items")
+        assert items["rows"][0][:4] == [
+            "Three months later: I apply the procedure at work.",
+            5,
+            4.0,
+            ">95 %",
+        ]
+
+    def test_results_are_never_suppressed(self, programme):
+        indicator = ProgrammeIndicator.objects.create(name="Action plans made", target=10)
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period_start=timezone.localdate() - timedelta(days=90),
+            period_end=timezone.localdate(),
+            value=2,
+        )
+        report = report_build(filters=programme.filters, min_cell=5)
+        indicators = table(report, "results-indicators")
+        assert indicators["rows"][0][0] == "Action plans made"
+        assert indicators["rows"][0][4:] == [2.0, 10.0, 20.0]
+        assert indicators["suppressed"] == []
+
+    def test_items(self, programme):
+        report = report_build(filters=programme.filters, min_cell=2)
+        overview = table(report, "items-quizzes")
+        assert overview["rows"][0][3:5] == [6, 3]
+        items = table(report, f"items-quiz-{programme.post_test.pk}")
+        difficulty = {row[0]: row[3] for row in items["rows"]}
+        # Everybody right: shown as a share whose rare side is a small group.
+        assert difficulty == {"Q1": ">95 %", "Q2": pytest.approx(66.7), "Q3": 50.0}
+        discrimination = {row[0]: row[4] for row in items["rows"]}
+        assert discrimination["Q1"] is None  # no variance: undefined
+        assert discrimination["Q2"] == pytest.approx(0.707, abs=0.001)
+        assert "too easy" in cell(items, "Q1", "flag")
+
+    def test_cascade_levels_follow_graduation_dates(self):
+        import pandas as pd
+
+        now = pd.Timestamp("2026-05-01", tz="UTC")
+        graduates = pd.DataFrame({"trainee_id": [1, 2], "completed_at": [now, now]})
+        links = pd.DataFrame(
+            {
+                "trainer_id": [1, 1, 2, 3],
+                "trainee_id": [2, 4, 5, 6],
+                "at": [now, now - pd.Timedelta(days=1), now, now],
+            }
+        )
+        roots, levels, trainers = cascade_levels(graduates, links)
+        # 4 was trained before 1 graduated; 3 never graduated, so 6 is not in the cascade.
+        assert roots == {1}
+        assert levels == [{2}, {5}]
+        assert trainers == {1, 2}
+
+
+# --- Suppression ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestSuppression:
+    def test_a_group_of_three_and_its_lone_sibling_are_suppressed(self, programme):
+        report = report_build(filters=programme.filters, min_cell=5)
+        by_audience = table(report, "reach-by-audience")
+        for group in ("Municipal staff", "Police"):
+            assert cell(by_audience, group, "trainees") is None
+            assert is_suppressed(by_audience, group, "trainees")
+            assert is_suppressed(by_audience, group, "completion_rate")
+        assert cell(by_audience, "Total", "trainees") == 9
+        chart = section(report, "reach")["charts"][0]
+        assert chart["series"][0]["values"] == [None, None]
+
+    def test_every_suppressed_cell_is_empty(self, programme):
+        report = report_build(filters=programme.filters, min_cell=5)
+        for sec in report["sections"]:
+            for tab in sec["tables"]:
+                keys = [c["key"] for c in tab["columns"]]
+                for row, column in tab["suppressed"]:
+                    assert tab["rows"][row][keys.index(column)] is None, tab["key"]
+                assert SUPPRESSED_MARK not in str(tab["rows"])
+
+    def test_small_cells_in_other_sections(self, programme):
+        report = report_build(filters=programme.filters, min_cell=5)
+        sessions = table(report, "reach-sessions")
+        assert sessions["rows"][0][2:] == [None, None, None]  # three registered
+        levels = table(report, "cascade-levels")
+        # Level 2 has three people: suppressed, and level 1 with it, since a total is shown.
+        assert levels["rows"][0][1] is None and levels["rows"][1][1] is None
+        assert levels["rows"][2][1] == 9
+        trainers = table(report, "cascade-trainers")
+        assert trainers["rows"][0][1] is None  # two graduates
+        funnel = {row[0]: row[1] for row in table(report, "reach-funnel")["rows"]}
+        assert funnel["Enrolled"] == 9 and funnel["Passed the post-test"] == 5
+
+    def test_free_text_only_for_groups_over_the_threshold(self, programme):
+        shown = table(report_build(filters=programme.filters, min_cell=8), "reaction-comments")
+        assert len(shown["rows"]) == 9  # nine wrote, more than eight
+        withheld = table(report_build(filters=programme.filters, min_cell=9), "reaction-comments")
+        assert withheld["rows"] == []
+        assert any("withheld" in note for note in withheld["notes"])
+
+    def test_extreme_shares_of_small_groups_are_labelled(self, programme):
+        report = report_build(filters=programme.filters, min_cell=5)
+        sessions_rate = table(report, "behaviour-items")["rows"][0][3]
+        assert sessions_rate == ">95 %"  # five of five agree: "100 %" would say it of each
+
+    def test_whole_report_of_fewer_trainees_than_the_threshold(self, programme):
+        report = report_build(filters=programme.filters, min_cell=10)
+        assert "suppressed" in section(report, "reach")["summary"][0]
+        assert cell(table(report, "reach-by-audience"), "Total", "trainees") is None
+
+
+# --- Edge cases ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+class TestEdgeCases:
+    def test_empty_period(self, programme):
+        report = report_build(
+            filters={"period_start": "2001-01-01", "period_end": "2001-12-31"}, min_cell=5
+        )
+        for key in ("reach", "cascade", "reaction", "learning", "behaviour", "results", "items"):
+            assert any("No data" in line for line in section(report, key)["summary"]), key
+        assert cell(table(report, "reach-by-audience"), "Total", "trainees") == 0
+
+    def test_empty_database(self, db):
+        report = report_build(filters={}, min_cell=5)
+        assert len(report["sections"]) == 7
+        assert report["filter_labels"] == ["Period: all dates", "All courses and all trainees"]
+
+    def test_no_pre_test(self, programme):
+        Attempt.objects.filter(quiz__purpose=Quiz.Purpose.PRE_TEST).delete()
+        report = report_build(filters=programme.filters, min_cell=2)
+        learning = section(report, "learning")
+        assert "No pre-test results: the learning gain cannot be computed." in learning["summary"]
+        summary = {row[0]: row for row in table(report, "learning-summary")["rows"]}
+        assert summary["Post-test pass rate"][2] == pytest.approx(83.33, abs=0.01)
+        assert summary["Normalised gain on group means ⟨g⟩ (Hake)"][1:3] == [0, None]
+
+    def test_one_respondent(self, programme):
+        SurveyResponse.objects.filter(survey=programme.reaction).exclude(
+            trainee=programme.police[0]
+        ).delete()
+        report = report_build(filters=programme.filters, min_cell=5)
+        headline = table(report, "reaction-headline")
+        assert headline["rows"][0][1] is None and headline["rows"][1][2] is None
+        assert table(report, "reaction-comments")["rows"] == []
+        assert "Fewer than 5" in section(report, "reaction")["summary"][0]
+        # With a threshold of one, the single answer is shown (and its comment is not).
+        report = report_build(filters=programme.filters, min_cell=1)
+        assert table(report, "reaction-headline")["rows"][1][2] == 100.0
+        assert table(report, "reaction-comments")["rows"] == []
+
+
+# --- Cost ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_queries_do_not_grow_with_trainees(programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        report_build(filters={}, min_cell=5)
+    for _extra in range(5):
+        trainee = TraineeFactory(audience=Audience.STUDENT)
+        enrolment = Enrolment.objects.create(
+            trainee=trainee,
+            course=programme.course,
+            status=Enrolment.Status.COMPLETED,
+            source=Enrolment.Source.SELF,
+            completed_at=timezone.now(),
+        )
+        _answer_survey(programme.reaction, enrolment, {"likert": 4, "nps": 9})
+        attempt = _attempt(programme.post_test, trainee, enrolment, 90, timezone.now())
+        for position, question in enumerate(programme.questions):
+            AttemptAnswer.objects.create(
+                attempt=attempt, question=question, position=position, snapshot={}, is_correct=True
+            )
+    with CaptureQueriesContext(connection) as after:
+        report = report_build(filters={}, min_cell=5)
+    assert cell(table(report, "reach-by-audience"), "Student", "trainees") == 5
+    assert len(after.captured_queries) == len(before.captured_queries)
+    assert len(after.captured_queries) <= 45
+
+
+@pytest.mark.django_db
+def test_trainees_without_organisation_have_their_own_group(programme):
+    for trainee in programme.municipal:
+        trainee.organisation = None
+        trainee.save()
+    report = report_build(filters=programme.filters, min_cell=1)
+    by_organisation = table(report, "reach-by-organisation")
+    assert cell(by_organisation, "No organisation", "trainees") == 3
+    assert cell(by_organisation, "No organisation", "median_days") == 1.0
+    assert cell(table(report, "reach-by-city"), "No city", "trainees") == 3
