@@ -28,7 +28,8 @@ def test_the_role_groups_exist(db):
     [
         ("trainee", HTTPStatus.FOUND, HTTPStatus.FOUND, HTTPStatus.FOUND, False),
         ("trainer", HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.FOUND, True),
-        ("programme_manager", HTTPStatus.FOUND, HTTPStatus.FOUND, HTTPStatus.FOUND, False),
+        # Programme managers open the admin only to record the programme's indicators.
+        ("programme_manager", HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.FOUND, False),
         ("admin_user", HTTPStatus.OK, HTTPStatus.OK, HTTPStatus.OK, True),
     ],
 )
@@ -62,9 +63,16 @@ def test_trainers_edit_their_own_media_but_not_everyones(db):
     assert granted == {"add_image", "choose_image", "add_document", "choose_document"}
 
 
-def test_trainee_and_programme_manager_have_no_admin_access(trainee, programme_manager):
-    for user in (trainee, programme_manager):
-        assert not user.has_perm("wagtailadmin.access_admin")
+def test_trainees_have_no_admin_access(trainee):
+    assert not trainee.has_perm("wagtailadmin.access_admin")
+
+
+def test_programme_managers_reach_only_the_indicators_in_the_admin(programme_manager):
+    assert programme_manager.has_perm("wagtailadmin.access_admin")
+    assert programme_manager.has_perm("reports.change_programmeindicator")
+    assert not programme_manager.has_perm("accounts.change_user")
+    assert not programme_manager.has_perm("wagtailcore.change_page")
+    assert not programme_manager.has_perm("assessments.change_question")
 
 
 def test_anonymous_admin_request_goes_to_the_allauth_login(client, db):
