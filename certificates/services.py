@@ -46,7 +46,9 @@ def certificate_issue(*, enrolment_id: int) -> Certificate | None:
     current certificate was revoked. A renewed completion supersedes the earlier certificate.
     """
     enrolment = (
-        Enrolment.objects.select_for_update()
+        # Lock only the enrolment: PostgreSQL refuses FOR UPDATE on the nullable side of the
+        # outer join to the trainee's organisation.
+        Enrolment.objects.select_for_update(of=("self",))
         .select_related("course", "trainee__organisation")
         .filter(pk=enrolment_id)
         .first()
