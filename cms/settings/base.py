@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "h5p",
     "certificates",
     "reports",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
