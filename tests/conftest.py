@@ -1,6 +1,7 @@
 """Shared fixtures; tests that need PostgreSQL or Redis skip, with the reason, when unset."""
 
 import os
+import shutil
 
 import pytest
 from django.core.cache import cache
@@ -25,7 +26,20 @@ _SERVICE_MARKS = {
         lambda: os.environ.get("CELERY_BROKER_URL", "").startswith("redis://"),
         "needs Redis: set CELERY_BROKER_URL=redis://... (CI does)",
     ),
+    "e2e": (
+        lambda: _browser_ready(),
+        "needs Chromium: apt install chromium (CI does), and Playwright (make install)",
+    ),
 }
+
+
+def _browser_ready() -> bool:
+    chromium = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return bool(shutil.which(chromium))
 
 
 def pytest_runtest_setup(item):

@@ -1,0 +1,191 @@
+"""The H5P player in Chromium: the exercise plays in the lesson and no score is ever lost.
+
+The player page posts each xAPI statement from a queue kept in localStorage
+(``h5p/static/h5p/player.js``); these tests take the network away, make the server fail or
+refuse, and leave the page, and check that the score reaches the database exactly once.
+"""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from courses import services as course_services
+from courses.models import LessonProgress
+from h5p.models import H5PResult, Statement
+from h5p.package_builder import build_h5p_package
+from h5p.services.packages import h5p_package_import
+from tests.e2e.conftest import log_in
+
+ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+QUEUE_LENGTH = """() => Object.keys(localStorage)
+    .filter((key) => key.startsWith("liaison"))
+    .reduce((total, key) => total + JSON.parse(localStorage.getItem(key) || "[]").length, 0)"""
+
+
+@pytest.fixture
+def exercise_lesson(lessons, trainer):
+    package = build_h5p_package(
+        title="Who issues an order to leave the territory?",
+        answers=["The Immigration Office", "The municipality", "The police zone"],
+        correct=0,
+    )
+    content = h5p_package_import(
+        file=SimpleUploadedFile("exercise.h5p", package, content_type="application/zip"),
+        uploaded_by=trainer,
+    )
+    lesson = lessons[0]
+    lesson.body = [
+        ("rich_text", "<p>Read this, then answer the question below.</p>"),
+        ("h5p", {"content": content, "required": True, "pass_scaled": Decimal("1")}),
+    ]
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    return lesson
+
+
+@pytest.fixture
+def playing(context, live_server, trainee, course, exercise_lesson):
+    course_services.enrolment_enrol(trainee=trainee, course=course)
+    log_in(context, live_server, trainee)
+    return context
+
+
+def open_exercise(page, lesson):
+    """The lesson page, its player frame, and H5P's own frame inside it."""
+    page.goto(lesson.url)
+    player = page.frame_locator("iframe.h5p-frame")
+    exercise = player.frame_locator("iframe")
+    exercise.get_by_text("The municipality").wait_for()
+    player_frame = next(f for f in page.frames if "/exercises/" in f.url)
+    return player_frame, exercise
+
+
+def answer(exercise, choice: str) -> None:
+    exercise.get_by_text(choice).click()
+    exercise.get_by_role("button", name="Check").click()
+
+
+def shows(frame, text: str) -> None:
+    """Wait for the player's status line to say ``text``.
+
+    The tests read the database only once the page says the server answered: the live
+    server shares the test's in-memory SQLite connection, so reading while it writes fails.
+    """
+    frame.locator("[data-player-status]").filter(has_text=text).wait_for(timeout=30_000)
+
+
+SAVED = "Your result is saved."
+PENDING = "Your result will be sent when the connection is back"
+
+
+def answered(trainee):
+    return Statement.objects.filter(user=trainee, verb=ANSWERED)
+
+
+def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee, exercise_lesson):
+    page = playing.new_page()
+    player_frame, exercise = open_exercise(page, exercise_lesson)
+
+    answer(exercise, "The Immigration Office")
+    shows(player_frame, SAVED)
+
+    result = H5PResult.objects.get(trainee=trainee)
+    assert result.best_scaled == Decimal("1")
+    assert answered(trainee).count() == 1
+    assert exercise.get_by_text("Correct.").is_visible()
+    progress = LessonProgress.objects.get(enrolment__trainee=trainee, lesson=exercise_lesson)
+    assert progress.completed_at  # the required exercise passed: the lesson is done
+    assert player_frame.evaluate(QUEUE_LENGTH) == 0
+
+
+def test_an_answer_given_offline_is_sent_when_the_connection_returns(
+    playing, trainee, exercise_lesson
+):
+    page = playing.new_page()
+    player_frame, exercise = open_exercise(page, exercise_lesson)
+
+    playing.set_offline(True)
+    answer(exercise, "The Immigration Office")
+    shows(player_frame, PENDING)
+    assert player_frame.evaluate(QUEUE_LENGTH) == 1
+    assert not answered(trainee).exists()  # nothing reached the server
+
+    playing.set_offline(False)
+    shows(player_frame, SAVED)
+
+    assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
+    assert player_frame.evaluate(QUEUE_LENGTH) == 0
+    assert answered(trainee).count() == 1
+
+
+def test_statements_left_in_the_browser_are_sent_on_the_next_visit(
+    playing, trainee, exercise_lesson
+):
+    page = playing.new_page()
+    player_frame, exercise = open_exercise(page, exercise_lesson)
+    playing.set_offline(True)
+    answer(exercise, "The municipality")
+    shows(player_frame, PENDING)
+    page.close()  # the trainee leaves while offline
+    playing.set_offline(False)
+    assert not answered(trainee).exists()
+
+    page = playing.new_page()
+    page.goto(exercise_lesson.url)  # the next visit sends what was left
+    # (a function, not an expression: the lesson page's CSP forbids eval)
+    page.wait_for_function(f"() => ({QUEUE_LENGTH})() === 0", timeout=30_000)
+
+    assert answered(trainee).count() == 1
+    result = H5PResult.objects.get(trainee=trainee)
+    assert result.best_scaled == Decimal("0")
+    assert not LessonProgress.objects.filter(
+        enrolment__trainee=trainee, lesson=exercise_lesson, completed_at__isnull=False
+    ).exists()
+
+
+def test_a_server_error_keeps_the_statement_and_a_retry_stores_it_once(
+    playing, trainee, exercise_lesson
+):
+    refused = []
+
+    def fail_twice(route):
+        if len(refused) < 2:
+            refused.append(json.loads(route.request.post_data))
+            route.fulfill(status=503, body="busy")
+        else:
+            route.continue_()
+
+    playing.route("**/statements/**", fail_twice)
+    page = playing.new_page()
+    player_frame, exercise = open_exercise(page, exercise_lesson)
+
+    answer(exercise, "The Immigration Office")
+    shows(player_frame, SAVED)  # after two refusals and two retries
+
+    assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
+    assert len(refused) == 2
+    # The retries carried the same statement id, and the server kept it once.
+    assert refused[0][0]["id"] == refused[1][0]["id"]
+    assert answered(trainee).count() == 1
+    assert str(answered(trainee).get().id) == refused[0][0]["id"]
+
+
+def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, exercise_lesson):
+    posts = []
+
+    def refuse(route):
+        posts.append(route.request.url)
+        route.fulfill(status=400, body="{}", content_type="application/json")
+
+    playing.route("**/statements/**", refuse)
+    page = playing.new_page()
+    player_frame, exercise = open_exercise(page, exercise_lesson)
+
+    answer(exercise, "The Immigration Office")
+
+    player_frame.wait_for_function(f"() => ({QUEUE_LENGTH})() === 0")
+    page.wait_for_timeout(3000)  # longer than the first retry delay
+    assert len(posts) == 1
+    assert not answered(trainee).exists()
