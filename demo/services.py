@@ -173,7 +173,10 @@ def _certificate_template_ensure(
 def _sessions_ensure(course: CoursePage, sessions: list[schema.Session], trainer: User) -> None:
     today = timezone.localdate()
     for spec in sessions:
-        if ClassroomSession.objects.filter(course=course, title=spec.title).exists():
+        location = f"{spec.venue}, {spec.city}"
+        if ClassroomSession.objects.filter(
+            course=course, title=spec.title, location=location
+        ).exists():
             continue
         starts_at = datetime.combine(
             today + timedelta(days=spec.days_from_now), SESSION_START, tzinfo=SESSION_ZONE
@@ -185,7 +188,7 @@ def _sessions_ensure(course: CoursePage, sessions: list[schema.Session], trainer
             ends_at=starts_at + timedelta(hours=spec.hours),
             trainer=trainer,
             capacity=spec.capacity,
-            location=f"{spec.venue}, {spec.city}",
+            location=location,
             created_by=trainer,
         )
 
