@@ -35,9 +35,9 @@ messages: install player
 
 run: messages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_site
-	$(MANAGE) setup_catalogue
-	$(MANAGE) seed_accounts
+	# Site, catalogue, the demo curriculum, one login per role (printed) and a programme of
+	# synthetic trainees; idempotent, so a second `make run` only prints the logins again.
+	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: messages
