@@ -329,7 +329,7 @@ POST_TEST = [
     ),
     _q(
         1,
-        "Put in order: what happens after the Immigration Office has been informed?",
+        "What happens once the Immigration Office has been informed?",
         [
             ("It decides, and the police carry out its decision and write the report.", True),
             ("The police decide, then inform the Immigration Office a week later.", False),
