@@ -6,6 +6,7 @@ and CI's service pass (``LIAISON_REQUIRE_SERVICES=1``) fails instead of skipping
 """
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -27,6 +28,37 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+
+
+ARTIFACTS = os.environ.get(
+    "LIAISON_E2E_ARTIFACTS", os.path.join(tempfile.gettempdir(), "liaison-e2e")
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_in_browser = True
+    return report
+
+
+@pytest.fixture(autouse=True)
+def _pages_of_a_failure(request):
+    """On failure, keep a screenshot and the HTML of every open page to look at."""
+    yield
+    browser = request.node.funcargs.get("browser")
+    if not getattr(request.node, "failed_in_browser", False) or browser is None:
+        return
+    folder = os.path.join(ARTIFACTS, request.node.name.replace("/", "_"))
+    os.makedirs(folder, exist_ok=True)
+    for c, context in enumerate(browser.contexts):
+        for p, page in enumerate(context.pages):
+            name = os.path.join(folder, f"{c}-{p}")
+            page.screenshot(path=f"{name}.png", full_page=True)
+            with open(f"{name}.html", "w") as html:
+                html.write(page.content())
+    print(f"Pages of the failure: {folder}")
 
 
 def pytest_collection_modifyitems(items):
@@ -57,13 +89,33 @@ def _served_media(settings, tmp_path):
 
 
 @pytest.fixture
-def context(browser, live_server, django_db_serialized_rollback):
-    # Serialized rollback: each test starts from the migrated database (Wagtail's root page,
-    # locales, the groups of the data migrations), which a transactional test flushes.
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(15_000)
-    yield context
-    context.close()
+def new_context(browser, live_server, settings, django_db_serialized_rollback):
+    """Open browser contexts on the live server, phone-sized when given ``PHONE``.
+
+    Serialized rollback: each test starts from the migrated database (Wagtail's root page,
+    locales, the groups of the data migrations), which a transactional test flushes.
+    """
+    # Links the site builds for outside use (certificate share links, mails) point here.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    opened = []
+
+    def open_context(viewport: dict | None = None):
+        options = {"base_url": live_server.url, "locale": "en-GB"}
+        if viewport:
+            options.update(viewport=viewport, is_mobile=True, has_touch=True)
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
 
 
 @pytest.fixture

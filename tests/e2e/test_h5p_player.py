@@ -9,13 +9,11 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from courses import services as course_services
 from courses.models import LessonProgress
 from h5p.models import H5PResult, Statement
-from h5p.package_builder import build_h5p_package
-from h5p.services.packages import h5p_package_import
+from tests.e2e.builders import RIGHT, WRONG, add_exercise, answer, open_exercise, shows_saved
 from tests.e2e.conftest import log_in
 
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
@@ -26,23 +24,7 @@ QUEUE_LENGTH = """() => Object.keys(localStorage)
 
 @pytest.fixture
 def exercise_lesson(lessons, trainer):
-    package = build_h5p_package(
-        title="Who issues an order to leave the territory?",
-        answers=["The Immigration Office", "The municipality", "The police zone"],
-        correct=0,
-    )
-    content = h5p_package_import(
-        file=SimpleUploadedFile("exercise.h5p", package, content_type="application/zip"),
-        uploaded_by=trainer,
-    )
-    lesson = lessons[0]
-    lesson.body = [
-        ("rich_text", "<p>Read this, then answer the question below.</p>"),
-        ("h5p", {"content": content, "required": True, "pass_scaled": Decimal("1")}),
-    ]
-    lesson.save_revision().publish()
-    lesson.refresh_from_db()
-    return lesson
+    return add_exercise(lessons[0], uploaded_by=trainer)
 
 
 @pytest.fixture
@@ -50,30 +32,6 @@ def playing(context, live_server, trainee, course, exercise_lesson):
     course_services.enrolment_enrol(trainee=trainee, course=course)
     log_in(context, live_server, trainee)
     return context
-
-
-def open_exercise(page, lesson):
-    """The lesson page, its player frame, and H5P's own frame inside it."""
-    page.goto(lesson.url)
-    player = page.frame_locator("iframe.h5p-frame")
-    exercise = player.frame_locator("iframe")
-    exercise.get_by_text("The municipality").wait_for()
-    player_frame = next(f for f in page.frames if "/exercises/" in f.url)
-    return player_frame, exercise
-
-
-def answer(exercise, choice: str) -> None:
-    exercise.get_by_text(choice).click()
-    exercise.get_by_role("button", name="Check").click()
-
-
-def shows(frame, text: str) -> None:
-    """Wait for the player's status line to say ``text``.
-
-    The tests read the database only once the page says the server answered: the live
-    server shares the test's in-memory SQLite connection, so reading while it writes fails.
-    """
-    frame.locator("[data-player-status]").filter(has_text=text).wait_for(timeout=30_000)
 
 
 SAVED = "Your result is saved."
@@ -86,10 +44,10 @@ def answered(trainee):
 
 def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee, exercise_lesson):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson)
+    player_frame, exercise = open_exercise(page, exercise_lesson.url)
 
-    answer(exercise, "The Immigration Office")
-    shows(player_frame, SAVED)
+    answer(exercise, RIGHT)
+    shows_saved(player_frame, SAVED)
 
     result = H5PResult.objects.get(trainee=trainee)
     assert result.best_scaled == Decimal("1")
@@ -104,16 +62,16 @@ def test_an_answer_given_offline_is_sent_when_the_connection_returns(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson)
+    player_frame, exercise = open_exercise(page, exercise_lesson.url)
 
     playing.set_offline(True)
-    answer(exercise, "The Immigration Office")
-    shows(player_frame, PENDING)
+    answer(exercise, RIGHT)
+    shows_saved(player_frame, PENDING)
     assert player_frame.evaluate(QUEUE_LENGTH) == 1
     assert not answered(trainee).exists()  # nothing reached the server
 
     playing.set_offline(False)
-    shows(player_frame, SAVED)
+    shows_saved(player_frame, SAVED)
 
     assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
     assert player_frame.evaluate(QUEUE_LENGTH) == 0
@@ -124,10 +82,10 @@ def test_statements_left_in_the_browser_are_sent_on_the_next_visit(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson)
+    player_frame, exercise = open_exercise(page, exercise_lesson.url)
     playing.set_offline(True)
-    answer(exercise, "The municipality")
-    shows(player_frame, PENDING)
+    answer(exercise, WRONG)
+    shows_saved(player_frame, PENDING)
     page.close()  # the trainee leaves while offline
     playing.set_offline(False)
     assert not answered(trainee).exists()
@@ -159,10 +117,10 @@ def test_a_server_error_keeps_the_statement_and_a_retry_stores_it_once(
 
     playing.route("**/statements/**", fail_twice)
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson)
+    player_frame, exercise = open_exercise(page, exercise_lesson.url)
 
-    answer(exercise, "The Immigration Office")
-    shows(player_frame, SAVED)  # after two refusals and two retries
+    answer(exercise, RIGHT)
+    shows_saved(player_frame, SAVED)  # after two refusals and two retries
 
     assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
     assert len(refused) == 2
@@ -181,9 +139,9 @@ def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, 
 
     playing.route("**/statements/**", refuse)
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson)
+    player_frame, exercise = open_exercise(page, exercise_lesson.url)
 
-    answer(exercise, "The Immigration Office")
+    answer(exercise, RIGHT)
 
     player_frame.wait_for_function(f"() => ({QUEUE_LENGTH})() === 0")
     page.wait_for_timeout(3000)  # longer than the first retry delay
