@@ -179,7 +179,9 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Liaison"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt"]
+# Video lessons are uploaded as documents with their WebVTT captions (courses.blocks.VideoBlock):
+# without mp4, webm and vtt here, editors could not give a video its captions.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "mp4", "webm", "vtt"]
 
 # Celery: CELERY_BROKER_URL unset runs tasks eagerly in-process (development only).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
