@@ -88,6 +88,14 @@
 
   if (window.H5PStandalone) {
     new window.H5PStandalone.H5P(container, options).then(function () {
+      // H5P writes its frame, and the document in it, without a title: screen readers
+      // would announce an unnamed frame. Both take the exercise's title.
+      var frame = container.querySelector("iframe");
+      if (frame) {
+        frame.title = frame.title || container.dataset.title;
+        var inner = frame.contentDocument;
+        if (inner && !inner.title) { inner.title = container.dataset.title; }
+      }
       // The dispatcher exists only once the player is ready.
       if (statementsUrl) {
         window.H5P.externalDispatcher.on("xAPI", function (event) { enqueue(event.data.statement); });
