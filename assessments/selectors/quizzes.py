@@ -74,7 +74,12 @@ def _question_view(row: AttemptAnswer, *, revealed: bool) -> QuestionView:
         revealed=revealed,
         checked=row.checked_at is not None,
     )
-    selected = set(row.answer) if isinstance(row.answer, list) else {row.answer}
+    # A choice answer is an id or a list of ids; a matching answer is a dict, which selects
+    # no choice (and cannot go in a set).
+    if isinstance(row.answer, list):
+        selected = set(row.answer)
+    else:
+        selected = set() if isinstance(row.answer, dict) else {row.answer}
     for choice in snapshot["choices"]:
         item = {"id": choice["id"], "text": choice["text"], "selected": choice["id"] in selected}
         if revealed:

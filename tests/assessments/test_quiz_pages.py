@@ -374,6 +374,23 @@ class TestMatchingAndShortAnswers:
         attempt.refresh_from_db()
         assert attempt.score == Decimal("2.00")
 
+    def test_a_saved_matching_answer_shows_again_and_on_the_result(self, taker, course):
+        question = Question(kind=Question.Kind.MATCHING, text="Match each actor")
+        question.save()
+        pair = MatchingPair.objects.create(question=question, prompt="Police", answer="escorts")
+        quiz = make_quiz(course=course, questions=[question])
+        attempt = start(taker, quiz)
+        order = attempt.answers.get().snapshot["answer_order"]
+        taker.post(url("attempt_save", attempt.pk), {f"q-{question.pk}-{pair.pk}": 0})
+
+        assert taker.get(url("attempt_take", attempt.pk)).status_code == HTTPStatus.OK
+        taker.post(url("attempt_submit", attempt.pk), {f"q-{question.pk}-{pair.pk}": 0})
+        result = taker.get(url("attempt_result", attempt.pk))
+
+        assert result.status_code == HTTPStatus.OK
+        assert order == [pair.pk]
+        assert "Police → escorts" in result.content.decode()
+
     def test_a_matching_position_outside_the_list_is_refused(self, taker, course):
         question = Question(kind=Question.Kind.MATCHING, text="Match")
         question.save()
