@@ -4,6 +4,7 @@ axe-core comes from the npm registry, pinned in package.json and installed by ``
 (``make player``); the tests read it from ``node_modules`` and never download it.
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -15,16 +16,25 @@ BLOCKING = frozenset({"serious", "critical"})
 # Runs axe in one document. Frames are scanned one by one (see ``axe_violations``).
 AXE_RUN = """() => axe.run(document, {iframes: false, resultTypes: ["violations"]})
     .then((results) => results.violations)"""
-# What keyboard focus looks like on the focused element: its outline and its box shadow.
+# What keyboard focus looks like on the focused element: its outline, its box shadow, and
+# the background it is drawn on (the nearest ancestor with one; the page is white).
 FOCUS_STYLE = """() => {
     const element = document.activeElement;
     const style = getComputedStyle(element);
+    let background = "rgb(255, 255, 255)";
+    for (let node = element.parentElement; node; node = node.parentElement) {
+        const color = getComputedStyle(node).backgroundColor;
+        if (color !== "transparent" && !color.endsWith(", 0)")) { background = color; break; }
+    }
     return {
         tag: element.tagName.toLowerCase(),
         outline: style.outlineStyle === "none" ? "none" : style.outlineWidth,
+        outlineColor: style.outlineColor,
         boxShadow: style.boxShadow,
+        background: background,
     };
 }"""
+COLOUR = re.compile(r"rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)")
 
 
 @cache
@@ -84,11 +94,38 @@ def assert_accessible(page, *, skip_frames: dict[str, str] | None = None) -> lis
 
 
 def focus_style(page) -> dict:
-    """How the element that has keyboard focus is drawn: tag, outline width, box shadow."""
+    """How the element that has keyboard focus is drawn, and on what background."""
     return page.evaluate(FOCUS_STYLE)
 
 
+def _luminance(colour: tuple[int, int, int]) -> float:
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(channel) for channel in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _opaque_colours(css: str) -> list[tuple[int, int, int]]:
+    return [
+        (int(r), int(g), int(b))
+        for r, g, b, alpha in COLOUR.findall(css)
+        if alpha == "" or float(alpha) > 0
+    ]
+
+
 def focus_is_visible(style: dict) -> bool:
-    """An outline of some width, or a box shadow, marks the focused element."""
-    has_outline = style["outline"] not in ("none", "0px")
-    return has_outline or style["boxShadow"] not in ("", "none")
+    """An outline or a box shadow marks the focused element, in a colour with at least 3:1
+    contrast against the background it is drawn on (WCAG 1.4.11, non-text contrast)."""
+    background = _opaque_colours(style["background"])[0]
+    colours = _opaque_colours(style["boxShadow"])
+    if style["outline"] not in ("none", "0px"):
+        colours += _opaque_colours(style["outlineColor"])
+    return any(contrast(colour, background) >= 3 for colour in colours)

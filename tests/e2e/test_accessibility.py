@@ -31,7 +31,7 @@ from tests.assessments.conftest import make_quiz
 from tests.assessments.test_surveys import make_survey
 from tests.certificates.conftest import make_template
 from tests.e2e.conftest import PHONE, log_in
-from tests.e2e.pages import assert_accessible, describe
+from tests.e2e.pages import assert_accessible, describe, focus_is_visible, focus_style
 from tests.factories.courses import add_course, study
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -338,3 +338,120 @@ def test_no_serious_accessibility_violations(request, context, live_server, page
         player = page.frame_locator("iframe.h5p-frame")
         player.frame_locator("iframe").get_by_text("The municipality").wait_for()
     print(describe(assert_accessible(page)))
+
+
+# What the keyboard test answers, by the label of the focused control: every answer right.
+RIGHT_CHOICES = {"Immigration Office", "False", "Passport", "ID card"}
+RIGHT_MATCHES = {"Immigration Office": "decides", "Police": "escorts"}
+SHORT_ANSWER = "Annex 13septies"
+FOCUSED = """() => {
+    const element = document.activeElement;
+    return {
+        tag: element.tagName.toLowerCase(),
+        type: element.type || "",
+        name: element.name || "",
+        text: element.textContent.trim(),
+        label: element.labels && element.labels.length ? element.labels[0].textContent.trim() : "",
+        checked: Boolean(element.checked),
+        selected: element.tagName === "SELECT" ? element.selectedOptions[0].textContent : "",
+    };
+}"""
+
+
+def focused(page) -> dict:
+    return page.evaluate(FOCUSED)
+
+
+def tab_to(page, wanted, *, limit: int = 40) -> dict:
+    """Press Tab until the focused element is ``wanted``; fail if it never comes."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        element = focused(page)
+        if wanted(element):
+            return element
+    pytest.fail(f"{limit} presses of Tab never reached the element wanted")
+
+
+class Autosaves:
+    """Counts the quiz page's background saves still on their way to the server."""
+
+    def __init__(self, page):
+        self.open = 0
+        page.on("request", lambda r: self._count(r, +1))
+        page.on("requestfinished", lambda r: self._count(r, -1))
+        page.on("requestfailed", lambda r: self._count(r, -1))
+
+    def _count(self, request, step: int) -> None:
+        if request.url.endswith("/save/") and request.method == "POST":
+            self.open += step
+
+    def wait(self, page) -> None:
+        # The page saves 600 ms after the last change; the test reads the database only
+        # after every save has been answered (the live server shares its connection).
+        page.wait_for_timeout(700)
+        while self.open:
+            page.wait_for_timeout(50)
+
+
+def test_a_quiz_can_be_done_with_the_keyboard_alone(request, context, live_server):
+    content = Content(request)
+    content.given(content.enrolment)
+    log_in(context, live_server, content.trainee)
+    page = context.new_page()
+    page.set_viewport_size(DESKTOP)
+    page.goto(reverse("assessments:quiz_detail", args=[content.quiz.pk]))
+    styles = {}
+
+    # The skip link comes first and takes focus past the site's navigation.
+    assert tab_to(page, lambda e: True, limit=1)["text"] == "Skip to main content"
+    page.keyboard.press("Enter")
+    start = tab_to(page, lambda e: e["tag"] == "button")
+    assert start["text"] == "Start"
+    styles["start button"] = focus_style(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_role("heading", name=content.quiz.title).wait_for()
+    autosaves = Autosaves(page)
+
+    answered = set()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link again
+    while True:
+        element = tab_to(page, lambda e: e["name"].startswith("q-") or e["tag"] == "button")
+        if element["tag"] == "button" and element["text"] == "Submit my answers":
+            break
+        if element["type"] == "radio" and element["name"] not in answered:
+            styles[f"radio {element['label']}"] = focus_style(page)
+            page.keyboard.press("Space")  # Tab lands on the group's first option
+            while focused(page)["label"] not in RIGHT_CHOICES:
+                page.keyboard.press("ArrowDown")  # moves to the next option and picks it
+            answered.add(element["name"])
+        elif element["type"] == "checkbox":
+            styles[f"checkbox {element['label']}"] = focus_style(page)
+            if element["label"] in RIGHT_CHOICES:
+                page.keyboard.press("Space")
+        elif element["tag"] == "select":
+            styles[f"select {element['label']}"] = focus_style(page)
+            while focused(page)["selected"] != RIGHT_MATCHES[element["label"]]:
+                page.keyboard.press("ArrowDown")
+        elif element["type"] == "text":
+            styles["short answer"] = focus_style(page)
+            page.keyboard.type(SHORT_ANSWER)
+    styles["submit button"] = focus_style(page)
+    # Shift+Tab goes back to the other button and Tab returns: the order holds both ways.
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "Save and finish later"
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Submit my answers"
+    autosaves.wait(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    page.get_by_role("heading", name="Your score: 100%").wait_for()
+    assert page.get_by_text("Passed.").is_visible()
+    assert len(answered) == 2  # both single-choice questions (single, true or false)
+    invisible = {name: style for name, style in styles.items() if not focus_is_visible(style)}
+    assert not invisible, f"keyboard focus not shown on: {invisible}"
+    attempt = Attempt.objects.get(quiz=content.quiz, trainee=content.trainee)
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert attempt.percent == 100
