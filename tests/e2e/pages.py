@@ -16,6 +16,13 @@ BLOCKING = frozenset({"serious", "critical"})
 # Runs axe in one document. Frames are scanned one by one (see ``axe_violations``).
 AXE_RUN = """() => axe.run(document, {iframes: false, resultTypes: ["violations"]})
     .then((results) => results.violations)"""
+# References axe reports only as "needs review": an aria-describedby or aria-labelledby
+# naming an id the page does not have, so a help text or an error is never read out.
+BROKEN_REFERENCES = """() => [...document.querySelectorAll("[aria-describedby], [aria-labelledby]")]
+    .flatMap((element) => ["aria-describedby", "aria-labelledby"].flatMap((attribute) =>
+        (element.getAttribute(attribute) || "").split(/\\s+/)
+            .filter((id) => id && !document.getElementById(id))
+            .map((id) => `${element.tagName}#${element.id} ${attribute}: no #${id}`)))"""
 # What keyboard focus looks like on the focused element: its outline, its box shadow, and
 # the background it is drawn on (the nearest ancestor with one; the page is white).
 FOCUS_STYLE = """() => {
@@ -85,12 +92,25 @@ def describe(violations: list[dict], *, targets: int = 3) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page, *, skip_frames: dict[str, str] | None = None) -> list[dict]:
-    """Fail on serious or critical violations; return the lesser ones for the report."""
+def accessibility_problems(page, *, skip_frames: dict[str, str] | None = None) -> tuple:
+    """What fails the page, as readable text, and the lesser violations for the report.
+
+    Failing: axe's serious or critical violations, and ARIA references to missing ids.
+    """
     violations = axe_violations(page, skip_frames=skip_frames)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert not blocking, f"axe found on {page.url}:\n{describe(blocking)}"
-    return violations
+    problems = [f"axe found on {page.url}:\n{describe(blocking)}"] if blocking else []
+    broken = page.evaluate(BROKEN_REFERENCES)
+    if broken:
+        problems.append(f"references to nothing on {page.url}: {broken}")
+    return problems, [v for v in violations if v["impact"] not in BLOCKING]
+
+
+def assert_accessible(page, *, skip_frames: dict[str, str] | None = None) -> list[dict]:
+    """Fail on what ``accessibility_problems`` finds; return the lesser violations."""
+    problems, lesser = accessibility_problems(page, skip_frames=skip_frames)
+    assert not problems, "\n".join(problems)
+    return lesser
 
 
 def focus_style(page) -> dict:
