@@ -39,5 +39,12 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("h5p/", include("h5p.urls")),
     path("reports/", include("reports.urls")),
+    # Wagtail's front-end login (for private pages) is Django's plain LoginView: like the
+    # admin's, it would skip allauth's rate limits, email verification and second factor.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path("", include(wagtail_urls)),
 )
