@@ -3,7 +3,7 @@
 import json
 from http import HTTPStatus
 
-from csp.decorators import csp_update
+from csp.decorators import csp_replace, csp_update
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -31,8 +31,9 @@ PLAYER_CSP = {
     "img-src": ["blob:"],
     "media-src": ["'self'", "blob:"],
     "frame-src": ["'self'"],
-    "frame-ancestors": ["'self'"],
 }
+# The site's frame-ancestors is 'none'; this page alone may be framed, by this site's lessons.
+PLAYER_FRAME_ANCESTORS = {"frame-ancestors": ["'self'"]}
 
 
 def _lesson_and_exercise(request, lesson_id: int, block_id: str):
@@ -51,6 +52,7 @@ def _lesson_and_exercise(request, lesson_id: int, block_id: str):
 @require_GET
 @xframe_options_sameorigin
 @csp_update(PLAYER_CSP)
+@csp_replace(PLAYER_FRAME_ANCESTORS)
 def player(request, lesson_id: int, block_id: str):
     """The player for one exercise of one lesson; its statements go to ``statements``."""
     if not request.user.is_authenticated:

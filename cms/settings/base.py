@@ -255,7 +255,10 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        # What X_FRAME_OPTIONS = "DENY" says, for browsers that read only this (a present
+        # frame-ancestors overrides X-Frame-Options). The H5P player, framed by lessons, and
+        # the admin's previews set their own.
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
