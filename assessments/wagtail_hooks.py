@@ -41,10 +41,15 @@ register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
 
 
 class SurveyDeleteView(DeleteView):
-    """Wagtail's delete view checks the model permission only; answered surveys stay."""
+    """Wagtail's delete view checks the model permission only; answered surveys stay.
+
+    Users without the delete permission at all get Wagtail's usual refusal, not this message.
+    """
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.user_has_permission_for_instance("delete", self.object):
+        if self.user_has_permission("delete") and not self.user_has_permission_for_instance(
+            "delete", self.object
+        ):
             messages.error(
                 request,
                 _("Trainees have answered this survey: it is kept because reports need it."),
