@@ -5,8 +5,6 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from accounts.roles import PROGRAMME_MANAGERS, TRAINEES, TRAINERS
-
 register = template.Library()
 
 
@@ -37,27 +35,3 @@ def language_switcher(context):
             url = translations.get(code, f"/{code}/")
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
-
-
-@register.inclusion_tag("cms/includes/first_steps.html", takes_context=True)
-def first_steps(context, place: str = "home"):
-    """What to do first, for each role the visitor has (rendered on the server).
-
-    ``place`` is "home" or "catalogue"; a user with several roles sees each one's steps.
-    """
-    request = context["request"]
-    user = request.user
-    roles = []
-    if user.is_authenticated:
-        groups = set(user.groups.values_list("name", flat=True))
-        if user.is_superuser:
-            roles.append("admin")
-        if TRAINERS in groups:
-            roles.append("trainer")
-        if PROGRAMME_MANAGERS in groups:
-            roles.append("programme_manager")
-        if TRAINEES in groups or not roles:
-            roles.append("trainee")
-    else:
-        roles.append("anonymous")
-    return {"roles": roles, "place": place, "request": request, "user": user}
