@@ -1,8 +1,8 @@
-"""One shared world for the security tests: every kind of object, built once per module.
+"""One shared world for the security tests: every kind of object, built once.
 
 Building courses, a certificate and an H5P package for each of the ~1500 requests of the URL
-matrix would take minutes, so ``world`` builds them once per module inside a transaction that
-is rolled back at the end of the module. Each test still runs in its own savepoint (the usual
+matrix would take minutes, so ``world`` builds them once for this folder, inside a transaction
+that is rolled back when its tests end. Each test still runs in its own savepoint (the usual
 ``db`` fixture), so a POST in one test (enrol, withdraw, submit...) never leaks into the next.
 """
 
@@ -282,9 +282,9 @@ def _build() -> World:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker) -> World:
-    """The shared objects; rolled back when the module ends."""
+    """The shared objects; rolled back when the tests of this folder end."""
     with django_db_blocker.unblock(), transaction.atomic():
         built = _build()
         assert built.statement is not None, "completing lessons records xAPI statements"
