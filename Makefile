@@ -40,8 +40,11 @@ run: messages
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# Browser tests run on their own: on SQLite they need the test database in a file (see
+# tests/conftest.py), the rest of the suite is faster in memory.
 test: messages
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -m e2e
 
 lint: install
 	$(BIN)/ruff check .

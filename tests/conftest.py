@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 
 import pytest
 from django.core.cache import cache
@@ -49,6 +50,24 @@ def pytest_runtest_setup(item):
             if os.environ.get("LIAISON_REQUIRE_SERVICES") == "1":
                 pytest.fail(f"LIAISON_REQUIRE_SERVICES=1 but this test {reason}")
             pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Browser tests on SQLite get a test database in a file, not in memory.
+
+    In memory, the live server thread shares the test's one connection, and a page loading
+    while its frame or a fetch is served fails with "database table is locked". In a file,
+    each thread has its own connection and SQLite queues the writers. The Makefile runs the
+    browser tests in a pytest run of their own, so the rest of the suite stays in memory.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    browser_tests = any(item.get_closest_marker("e2e") for item in request.session.items)
+    if database["ENGINE"].endswith("sqlite3") and browser_tests:
+        name = os.path.join(tempfile.gettempdir(), f"liaison-test-e2e-{os.getpid()}.sqlite3")
+        database.setdefault("TEST", {})["NAME"] = name
 
 
 @pytest.fixture(autouse=True)

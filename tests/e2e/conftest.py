@@ -43,16 +43,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(autouse=True)
-def _pages_of_a_failure(request):
+def _keep_pages_of_a_failure(node, contexts) -> None:
     """On failure, keep a screenshot and the HTML of every open page to look at."""
-    yield
-    browser = request.node.funcargs.get("browser")
-    if not getattr(request.node, "failed_in_browser", False) or browser is None:
+    if not getattr(node, "failed_in_browser", False):
         return
-    folder = os.path.join(ARTIFACTS, request.node.name.replace("/", "_"))
+    folder = os.path.join(ARTIFACTS, node.name.replace("/", "_"))
     os.makedirs(folder, exist_ok=True)
-    for c, context in enumerate(browser.contexts):
+    for c, context in enumerate(contexts):
         for p, page in enumerate(context.pages):
             name = os.path.join(folder, f"{c}-{p}")
             page.screenshot(path=f"{name}.png", full_page=True)
@@ -61,6 +58,7 @@ def _pages_of_a_failure(request):
     print(f"Pages of the failure: {folder}")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in item.nodeid:
@@ -89,7 +87,7 @@ def _served_media(settings, tmp_path):
 
 
 @pytest.fixture
-def new_context(browser, live_server, settings, django_db_serialized_rollback):
+def new_context(request, browser, live_server, settings, django_db_serialized_rollback):
     """Open browser contexts on the live server, phone-sized when given ``PHONE``.
 
     Serialized rollback: each test starts from the migrated database (Wagtail's root page,
@@ -109,6 +107,7 @@ def new_context(browser, live_server, settings, django_db_serialized_rollback):
         return context
 
     yield open_context
+    _keep_pages_of_a_failure(request.node, opened)
     for context in opened:
         context.close()
 
