@@ -75,12 +75,13 @@ def report_build(
         _items_section,
     )
     sections: list[Section] = []
-    if progress:
-        progress(0)
-    for done, build in enumerate(builders, start=1):
-        sections.append(build(context))
+    with data.reading_session():
         if progress:
-            progress(round(100 * done / len(builders)))
+            progress(0)
+        for done, build in enumerate(builders, start=1):
+            sections.append(build(context))
+            if progress:
+                progress(round(100 * done / len(builders)))
     return {
         "title": _("Evaluation report"),
         "generated_at": timezone.now().isoformat(),
@@ -211,6 +212,25 @@ def _table(
     }
 
 
+def _suppressed_table(
+    key: str,
+    title: str,
+    columns: list[Column],
+    frame: pd.DataFrame,
+    rules: Sequence[_Suppression],
+    *,
+    min_cell: int,
+    shares: dict[str, str] | None = None,
+    total_row: int | None = None,
+    notes: Iterable[str] = (),
+) -> tuple[Table, pd.DataFrame]:
+    """Suppress ``frame`` by ``rules``, label its extreme ``shares`` (share column: its n)
+    and make the table: returns the table and the frame as shown."""
+    shown, hidden = _suppress(frame, rules, min_cell=min_cell, total_row=total_row)
+    _label_extreme_shares(shown, hidden, shares or {}, min_cell)
+    return _table(key, title, columns, shown, hidden=hidden, notes=notes), shown
+
+
 def _chart(
     key: str,
     title: str,
@@ -320,10 +340,12 @@ def _dimension_labels(context: _Context, dimension: str, keys: pd.Series) -> lis
     return [str(key) for key in keys]
 
 
-def _reach_frame(context: _Context, dimension: str, durations: pd.DataFrame) -> pd.DataFrame:
+def _reach_frame(
+    context: _Context, dimension: str, groups: dict[str, pd.DataFrame], durations: pd.DataFrame
+) -> pd.DataFrame:
     """Reach by one dimension with a total row last, unsuppressed; shares in 0–1."""
-    parts = data.reach_by(context.filters, dimension)
-    total = data.reach_by(context.filters, "total")
+    parts = groups[dimension].copy()
+    total = groups["total"].copy()
     parts["group"] = _dimension_labels(context, dimension, parts["key"])
     total["group"] = _("Total")
     total["key"] = TOTAL
@@ -334,9 +356,9 @@ def _reach_frame(context: _Context, dimension: str, durations: pd.DataFrame) -> 
     ]
     medians = {}
     if not durations.empty:
-        keys = durations[dimension].map(_group_key)
-        for key, days in durations["days"].groupby(keys):
-            medians[key] = statistics.median_days(days)
+        # Spelled as a group key once per group, not once per completed enrolment.
+        for key, days in durations["days"].groupby(durations[dimension], dropna=False):
+            medians[_group_key(key)] = statistics.median_days(days)
         medians[TOTAL] = statistics.median_days(durations["days"])
     frame["median_days"] = [medians.get(_group_key(key)) for key in frame["key"]]
     return frame
@@ -352,22 +374,13 @@ def _group_key(key: Any) -> Any:
 
 
 def _reach_table(
-    context: _Context, dimension: str, title: str, durations: pd.DataFrame
+    context: _Context,
+    dimension: str,
+    title: str,
+    groups: dict[str, pd.DataFrame],
+    durations: pd.DataFrame,
 ) -> tuple[Table, pd.DataFrame]:
-    frame = _reach_frame(context, dimension, durations)
-    frame, hidden = _suppress(
-        frame,
-        [
-            _Suppression("trainees", list(_REACH_COLUMNS)),
-            _Suppression("started_trainees", ["started"]),
-            _Suppression(
-                "completed_trainees", ["completed", "completion_rate", "median_days", "hours"]
-            ),
-        ],
-        min_cell=context.min_cell,
-        total_row=len(frame) - 1,
-    )
-    _label_extreme_shares(frame, hidden, {"completion_rate": "enrolments"}, context.min_cell)
+    frame = _reach_frame(context, dimension, groups, durations)
     group_label = {
         "audience": _("Audience"),
         "organisation": _("Organisation"),
@@ -390,11 +403,33 @@ def _reach_table(
         notes.append(
             _("A trainee enrolled in several courses counts once in each group they are in.")
         )
-    return _table(f"reach-by-{dimension}", title, columns, frame, hidden=hidden, notes=notes), frame
+    return _suppressed_table(
+        f"reach-by-{dimension}",
+        title,
+        columns,
+        frame,
+        [
+            _Suppression("trainees", list(_REACH_COLUMNS)),
+            _Suppression("started_trainees", ["started"]),
+            _Suppression(
+                "completed_trainees", ["completed", "completion_rate", "median_days", "hours"]
+            ),
+        ],
+        min_cell=context.min_cell,
+        shares={"completion_rate": "enrolments"},
+        total_row=len(frame) - 1,
+        notes=notes,
+    )
 
 
-def _funnel_frame(context: _Context) -> pd.DataFrame:
-    counts = data.funnel_counts(context.filters)
+def _funnel_frame(context: _Context, total: pd.Series) -> pd.DataFrame:
+    """The funnel's steps; ``total`` is the reach total, which counts the first ones."""
+    counts = {
+        "enrolled": int(total["trainees"]),
+        "started": int(total["started_trainees"]),
+        "completed": int(total["completed_trainees"]),
+        **data.funnel_counts(context.filters),
+    }
     modules = data.module_completions(context.filters)
     steps: list[tuple[str, int]] = [
         (_("Enrolled"), counts["enrolled"]),
@@ -421,6 +456,7 @@ def _funnel_frame(context: _Context) -> pd.DataFrame:
 
 
 def _reach_section(context: _Context) -> Section:
+    groups = data.reach_groups(context.filters)
     durations = data.completion_days(context.filters)
     tables, frames = [], {}
     titles = {
@@ -431,32 +467,29 @@ def _reach_section(context: _Context) -> Section:
         "month": _("Reach by month of enrolment"),
     }
     for dimension, title in titles.items():
-        table, frame = _reach_table(context, dimension, title, durations)
+        table, frame = _reach_table(context, dimension, title, groups, durations)
         tables.append(table)
         frames[dimension] = frame
 
-    funnel = _funnel_frame(context)
-    funnel_shown, funnel_hidden = _suppress(
-        funnel, [_Suppression("trainees", ["trainees", "share"])], min_cell=context.min_cell
+    funnel = _funnel_frame(context, groups["total"].iloc[0])
+    funnel_table, funnel_shown = _suppressed_table(
+        "reach-funnel",
+        _("From enrolment to follow-up"),
+        [
+            _column("step", _("Step"), "text"),
+            _column("trainees", _("Trainees"), "int"),
+            _column("share", _("Share of enrolled trainees"), "percent"),
+        ],
+        funnel,
+        [_Suppression("trainees", ["trainees", "share"])],
+        min_cell=context.min_cell,
+        shares={"share": "enrolled"},
+        notes=[
+            _("Each step counts distinct trainees; drop-out shows between the steps."),
+            _small_note(context.min_cell),
+        ],
     )
-    _label_extreme_shares(funnel_shown, funnel_hidden, {"share": "enrolled"}, context.min_cell)
-    tables.append(
-        _table(
-            "reach-funnel",
-            _("From enrolment to follow-up"),
-            [
-                _column("step", _("Step"), "text"),
-                _column("trainees", _("Trainees"), "int"),
-                _column("share", _("Share of enrolled trainees"), "percent"),
-            ],
-            funnel_shown,
-            hidden=funnel_hidden,
-            notes=[
-                _("Each step counts distinct trainees; drop-out shows between the steps."),
-                _small_note(context.min_cell),
-            ],
-        )
-    )
+    tables.append(funnel_table)
 
     sessions = data.session_attendance(context.filters)
     sessions["course_title"] = [context.course_title(c) for c in sessions["course"]]
@@ -464,33 +497,26 @@ def _reach_section(context: _Context) -> Section:
         statistics.share(a, r)
         for a, r in zip(sessions["attended"], sessions["registered"], strict=True)
     ]
-    sessions_shown, sessions_hidden = _suppress(
+    sessions_table, _sessions_shown = _suppressed_table(
+        "reach-sessions",
+        _("Classroom session attendance"),
+        [
+            _column("course_title", _("Course"), "text"),
+            _column("sessions", _("Sessions"), "int"),
+            _column("registered", _("Trainees registered"), "int"),
+            _column("attended", _("Trainees who attended"), "int"),
+            _column("attendance_rate", _("Attendance rate"), "percent"),
+        ],
         sessions,
         [
             _Suppression("registered", ["registered", "attended", "attendance_rate"]),
             _Suppression("attended", ["attended", "attendance_rate"]),
         ],
         min_cell=context.min_cell,
+        shares={"attendance_rate": "registered"},
+        notes=[] if len(sessions) else [_no_data(_("no classroom session in the period."))],
     )
-    _label_extreme_shares(
-        sessions_shown, sessions_hidden, {"attendance_rate": "registered"}, context.min_cell
-    )
-    tables.append(
-        _table(
-            "reach-sessions",
-            _("Classroom session attendance"),
-            [
-                _column("course_title", _("Course"), "text"),
-                _column("sessions", _("Sessions"), "int"),
-                _column("registered", _("Trainees registered"), "int"),
-                _column("attended", _("Trainees who attended"), "int"),
-                _column("attendance_rate", _("Attendance rate"), "percent"),
-            ],
-            sessions_shown,
-            hidden=sessions_hidden,
-            notes=[] if len(sessions) else [_no_data(_("no classroom session in the period."))],
-        )
-    )
+    tables.append(sessions_table)
 
     audience = frames["audience"].iloc[:-1]
     month = frames["month"].iloc[:-1]
@@ -618,9 +644,6 @@ def _cascade_section(context: _Context) -> Section:
         ],
         columns=["group", "people"],
     )
-    first_shown, first_hidden = _suppress(
-        first, [_Suppression("people", ["people"])], min_cell=min_cell
-    )
     level_rows = [
         (
             _("Level %(n)d") % {"n": n},
@@ -637,15 +660,6 @@ def _cascade_section(context: _Context) -> Section:
         )
     )
     by_level = pd.DataFrame(level_rows, columns=["group", "people", "trainers"])
-    by_level_shown, by_level_hidden = _suppress(
-        by_level,
-        [
-            _Suppression("people", ["people", "trainers"]),
-            _Suppression("trainers", ["trainers"]),
-        ],
-        min_cell=min_cell,
-        total_row=len(by_level) - 1,
-    )
     notes = [
         _(
             "Level 1: people trained (cohort members, or attendees of a session) by a "
@@ -660,27 +674,32 @@ def _cascade_section(context: _Context) -> Section:
         ),
         _small_note(min_cell),
     ]
-    tables = [
-        _table(
-            "cascade-trainers",
-            _("Trainers trained"),
-            [_column("group", _("Group"), "text"), _column("people", _("People"), "int")],
-            first_shown,
-            hidden=first_hidden,
-        ),
-        _table(
-            "cascade-levels",
-            _("People reached through the cascade, by level"),
-            [
-                _column("group", _("Level"), "text"),
-                _column("people", _("People trained"), "int"),
-                _column("trainers", _("Of whom trained others in turn"), "int"),
-            ],
-            by_level_shown,
-            hidden=by_level_hidden,
-            notes=notes,
-        ),
-    ]
+    first_table, _first_shown = _suppressed_table(
+        "cascade-trainers",
+        _("Trainers trained"),
+        [_column("group", _("Group"), "text"), _column("people", _("People"), "int")],
+        first,
+        [_Suppression("people", ["people"])],
+        min_cell=min_cell,
+    )
+    by_level_table, by_level_shown = _suppressed_table(
+        "cascade-levels",
+        _("People reached through the cascade, by level"),
+        [
+            _column("group", _("Level"), "text"),
+            _column("people", _("People trained"), "int"),
+            _column("trainers", _("Of whom trained others in turn"), "int"),
+        ],
+        by_level,
+        [
+            _Suppression("people", ["people", "trainers"]),
+            _Suppression("trainers", ["trainers"]),
+        ],
+        min_cell=min_cell,
+        total_row=len(by_level) - 1,
+        notes=notes,
+    )
+    tables = [first_table, by_level_table]
     chart_rows = by_level_shown.iloc[:-1]
     charts = [
         _chart(
@@ -761,17 +780,6 @@ def _likert_table(
 ) -> tuple[Table, pd.DataFrame]:
     frame = _likert_frame(counts)
     points = [f"p{p}" for p in LIKERT_POINTS]
-    frame, hidden = _suppress(
-        frame,
-        [_Suppression("respondents", ["respondents", "mean", "agree", *points])],
-        min_cell=context.min_cell,
-    )
-    _label_extreme_shares(
-        frame,
-        hidden,
-        {"agree": "respondents", **dict.fromkeys(points, "respondents")},
-        context.min_cell,
-    )
     columns = [
         _column("item", _("Statement"), "text"),
         _column("respondents", _("Respondents"), "int"),
@@ -782,7 +790,16 @@ def _likert_table(
     notes = [_small_note(context.min_cell)]
     if frame.empty:
         notes.insert(0, _no_data(_("no answer to these statements.")))
-    return _table(key, title, columns, frame, hidden=hidden, notes=notes), frame
+    return _suppressed_table(
+        key,
+        title,
+        columns,
+        frame,
+        [_Suppression("respondents", ["respondents", "mean", "agree", *points])],
+        min_cell=context.min_cell,
+        shares={"agree": "respondents", **dict.fromkeys(points, "respondents")},
+        notes=notes,
+    )
 
 
 def _likert_chart(key: str, title: str, frame: pd.DataFrame) -> Chart:
@@ -871,37 +888,36 @@ def _reaction_section(context: _Context) -> Section:
         ],
         columns=["measure", "respondents", "value", "unit"],
     )
-    headline_shown, headline_hidden = _suppress(
-        headline, [_Suppression("respondents", ["respondents", "value"])], min_cell=min_cell
+    headline_table, headline_shown = _suppressed_table(
+        "reaction-headline",
+        _("Reaction at a glance"),
+        [
+            _column("measure", _("Measure"), "text"),
+            _column("respondents", _("Respondents"), "int"),
+            _column("value", _("Value"), "decimal"),
+            _column("unit", _("Unit"), "text"),
+        ],
+        headline,
+        [_Suppression("respondents", ["respondents", "value"])],
+        min_cell=min_cell,
+        notes=[
+            _(
+                "“Useful for their work” reads the first statement of each course’s "
+                "reaction survey, which authors word as “The course was relevant / useful "
+                "to my work”."
+            ),
+            _(
+                "Net promoter score: the share answering 9–10 minus the share answering "
+                "0–6 on the 0–10 question."
+            ),
+            _small_note(min_cell),
+        ],
     )
     likert_table, likert = _likert_table(
         context, "reaction-items", _("Reaction survey statements"), counts
     )
     tables = [
-        _table(
-            "reaction-headline",
-            _("Reaction at a glance"),
-            [
-                _column("measure", _("Measure"), "text"),
-                _column("respondents", _("Respondents"), "int"),
-                _column("value", _("Value"), "decimal"),
-                _column("unit", _("Unit"), "text"),
-            ],
-            headline_shown,
-            hidden=headline_hidden,
-            notes=[
-                _(
-                    "“Useful for their work” reads the first statement of each course’s "
-                    "reaction survey, which authors word as “The course was relevant / useful "
-                    "to my work”."
-                ),
-                _(
-                    "Net promoter score: the share answering 9–10 minus the share answering "
-                    "0–6 on the 0–10 question."
-                ),
-                _small_note(min_cell),
-            ],
-        ),
+        headline_table,
         likert_table,
         _comments_table(context, "reaction-comments", _("Reaction survey comments"), "reaction"),
     ]
@@ -1015,9 +1031,6 @@ def _learning_section(context: _Context) -> Section:
         (_("Paired t-test: p (two-sided)"), n_pairs, g("p_value"), "", ""),
     ]
     frame = pd.DataFrame(rows, columns=["measure", "trainees", "value", "unit", "reading"])
-    shown, hidden = _suppress(
-        frame, [_Suppression("trainees", ["trainees", "value", "reading"])], min_cell=min_cell
-    )
     notes = [
         _(
             "Pre-test: each trainee’s first attempt; post-test: their last attempt. Gains use "
@@ -1029,22 +1042,22 @@ def _learning_section(context: _Context) -> Section:
         ),
         _small_note(min_cell),
     ]
-    tables = [
-        _table(
-            "learning-summary",
-            _("Pre-test and post-test"),
-            [
-                _column("measure", _("Measure"), "text"),
-                _column("trainees", _("Trainees"), "int"),
-                _column("value", _("Value"), "decimal"),
-                _column("unit", _("Unit"), "text"),
-                _column("reading", _("Reading"), "text"),
-            ],
-            shown,
-            hidden=hidden,
-            notes=notes,
-        )
-    ]
+    summary_table, shown = _suppressed_table(
+        "learning-summary",
+        _("Pre-test and post-test"),
+        [
+            _column("measure", _("Measure"), "text"),
+            _column("trainees", _("Trainees"), "int"),
+            _column("value", _("Value"), "decimal"),
+            _column("unit", _("Unit"), "text"),
+            _column("reading", _("Reading"), "text"),
+        ],
+        frame,
+        [_Suppression("trainees", ["trainees", "value", "reading"])],
+        min_cell=min_cell,
+        notes=notes,
+    )
+    tables = [summary_table]
 
     by_course_rows = []
     for course_id, group in scores.groupby("course"):
@@ -1071,33 +1084,28 @@ def _learning_section(context: _Context) -> Section:
     by_course = pd.DataFrame(
         by_course_rows, columns=["course", "pairs", "pre", "post", "hake", "took_post", "pass_rate"]
     )
-    by_course_shown, by_course_hidden = _suppress(
+    by_course_table, by_course_shown = _suppressed_table(
+        "learning-by-course",
+        _("Learning by course"),
+        [
+            _column("course", _("Course"), "text"),
+            _column("pairs", _("Trainees with both tests"), "int"),
+            _column("pre", _("Pre-test mean (%)"), "decimal"),
+            _column("post", _("Post-test mean (%)"), "decimal"),
+            _column("hake", _("Normalised gain ⟨g⟩"), "decimal"),
+            _column("took_post", _("Took the post-test"), "int"),
+            _column("pass_rate", _("Pass rate"), "percent"),
+        ],
         by_course,
         [
             _Suppression("pairs", ["pairs", "pre", "post", "hake"]),
             _Suppression("took_post", ["took_post", "pass_rate"]),
         ],
         min_cell=min_cell,
+        shares={"pass_rate": "took_post"},
+        notes=[_small_note(min_cell)],
     )
-    _label_extreme_shares(by_course_shown, by_course_hidden, {"pass_rate": "took_post"}, min_cell)
-    tables.append(
-        _table(
-            "learning-by-course",
-            _("Learning by course"),
-            [
-                _column("course", _("Course"), "text"),
-                _column("pairs", _("Trainees with both tests"), "int"),
-                _column("pre", _("Pre-test mean (%)"), "decimal"),
-                _column("post", _("Post-test mean (%)"), "decimal"),
-                _column("hake", _("Normalised gain ⟨g⟩"), "decimal"),
-                _column("took_post", _("Took the post-test"), "int"),
-                _column("pass_rate", _("Pass rate"), "percent"),
-            ],
-            by_course_shown,
-            hidden=by_course_hidden,
-            notes=[_small_note(min_cell)],
-        )
-    )
+    tables.append(by_course_table)
     charts = [
         _chart(
             "learning-by-course",
@@ -1177,7 +1185,15 @@ def _behaviour_section(context: _Context) -> Section:
             }
         ]
     )
-    response_shown, response_hidden = _suppress(
+    response_table, response_shown = _suppressed_table(
+        "behaviour-response",
+        _("Follow-up survey response"),
+        [
+            _column("invited", _("Trainees invited"), "int"),
+            _column("answered", _("Of whom answered"), "int"),
+            _column("rate", _("Response rate"), "percent"),
+            _column("respondents", _("All trainees who answered"), "int"),
+        ],
         response,
         [
             _Suppression("invited", ["invited", "answered", "rate"]),
@@ -1185,51 +1201,38 @@ def _behaviour_section(context: _Context) -> Section:
             _Suppression("respondents", ["respondents"]),
         ],
         min_cell=min_cell,
+        shares={"rate": "invited"},
+        notes=[
+            _(
+                "Trainees are invited some time after completing (90 days unless the survey "
+                "says otherwise); “all who answered” includes answers given from the course "
+                "page without an invitation."
+            ),
+            _small_note(min_cell),
+        ],
     )
-    _label_extreme_shares(response_shown, response_hidden, {"rate": "invited"}, min_cell)
     likert_table, likert = _likert_table(
         context, "behaviour-items", _("Follow-up survey statements"), counts
     )
-    choices = _choice_frame(counts)
-    choices_shown, choices_hidden = _suppress(
-        choices, [_Suppression("respondents", ["respondents", "share"])], min_cell=min_cell
+    choices_table, _choices_shown = _suppressed_table(
+        "behaviour-choices",
+        _("Follow-up survey choices"),
+        [
+            _column("item", _("Question"), "text"),
+            _column("choice", _("Answer"), "text"),
+            _column("respondents", _("Respondents"), "int"),
+            _column("share", _("Share"), "percent"),
+        ],
+        _choice_frame(counts),
+        [_Suppression("respondents", ["respondents", "share"])],
+        min_cell=min_cell,
+        shares={"share": "respondents"},
+        notes=[_small_note(min_cell)],
     )
-    _label_extreme_shares(choices_shown, choices_hidden, {"share": "respondents"}, min_cell)
     tables = [
-        _table(
-            "behaviour-response",
-            _("Follow-up survey response"),
-            [
-                _column("invited", _("Trainees invited"), "int"),
-                _column("answered", _("Of whom answered"), "int"),
-                _column("rate", _("Response rate"), "percent"),
-                _column("respondents", _("All trainees who answered"), "int"),
-            ],
-            response_shown,
-            hidden=response_hidden,
-            notes=[
-                _(
-                    "Trainees are invited some time after completing (90 days unless the survey "
-                    "says otherwise); “all who answered” includes answers given from the course "
-                    "page without an invitation."
-                ),
-                _small_note(min_cell),
-            ],
-        ),
+        response_table,
         likert_table,
-        _table(
-            "behaviour-choices",
-            _("Follow-up survey choices"),
-            [
-                _column("item", _("Question"), "text"),
-                _column("choice", _("Answer"), "text"),
-                _column("respondents", _("Respondents"), "int"),
-                _column("share", _("Share"), "percent"),
-            ],
-            choices_shown,
-            hidden=choices_hidden,
-            notes=[_small_note(min_cell)],
-        ),
+        choices_table,
         _comments_table(context, "behaviour-comments", _("Follow-up survey comments"), "follow_up"),
     ]
     charts = [
@@ -1362,36 +1365,31 @@ def _items_section(context: _Context) -> Section:
         items["label"] = [f"Q{n}" for n in range(1, len(items) + 1)]
         items["question"] = [texts.get(int(q), "")[:120] for q in items["question_id"]]
         items["flag"] = [_flag_label(flag) for flag in items["flag"]]
-        shown, hidden = _suppress(
+        key = f"items-quiz-{quiz.quiz_id}"
+        items_table, shown = _suppressed_table(
+            key,
+            _("Items of “%(quiz)s”") % {"quiz": quiz.title},
+            [
+                _column("label", _("Item"), "text"),
+                _column("question", _("Question"), "text"),
+                _column("n", _("Attempts"), "int"),
+                _column("difficulty", _("Difficulty (share correct)"), "percent"),
+                _column("discrimination", _("Discrimination"), "decimal"),
+                _column("flag", _("Flag"), "text"),
+            ],
             items,
             [_Suppression("n", ["n", "difficulty", "discrimination", "flag"])],
             min_cell=min_cell,
+            shares={"difficulty": "n"},
+            notes=[
+                _(
+                    "Each trainee’s first attempt. Discrimination: corrected point-biserial "
+                    "(the item against the score on the other items); flagged below 0.2 "
+                    "and when negative (often a wrong answer key)."
+                )
+            ],
         )
-        _label_extreme_shares(shown, hidden, {"difficulty": "n"}, min_cell)
-        key = f"items-quiz-{quiz.quiz_id}"
-        tables.append(
-            _table(
-                key,
-                _("Items of “%(quiz)s”") % {"quiz": quiz.title},
-                [
-                    _column("label", _("Item"), "text"),
-                    _column("question", _("Question"), "text"),
-                    _column("n", _("Attempts"), "int"),
-                    _column("difficulty", _("Difficulty (share correct)"), "percent"),
-                    _column("discrimination", _("Discrimination"), "decimal"),
-                    _column("flag", _("Flag"), "text"),
-                ],
-                shown,
-                hidden=hidden,
-                notes=[
-                    _(
-                        "Each trainee’s first attempt. Discrimination: corrected point-biserial "
-                        "(the item against the score on the other items); flagged below 0.2 "
-                        "and when negative (often a wrong answer key)."
-                    )
-                ],
-            )
-        )
+        tables.append(items_table)
         charts.append(
             _chart(
                 key,
@@ -1406,30 +1404,23 @@ def _items_section(context: _Context) -> Section:
     overview = pd.DataFrame(
         overview_rows, columns=["quiz", "course", "purpose", "attempts", "k", "kr20"]
     )
-    overview_shown, overview_hidden = _suppress(
-        overview, [_Suppression("attempts", ["attempts", "kr20"])], min_cell=min_cell
+    overview_table, overview_shown = _suppressed_table(
+        "items-quizzes",
+        _("Quizzes analysed"),
+        [
+            _column("quiz", _("Quiz"), "text"),
+            _column("course", _("Course"), "text"),
+            _column("purpose", _("Purpose"), "text"),
+            _column("attempts", _("Trainees (first attempts)"), "int"),
+            _column("k", _("Questions"), "int"),
+            _column("kr20", _("Reliability (KR-20)"), "decimal"),
+        ],
+        overview,
+        [_Suppression("attempts", ["attempts", "kr20"])],
+        min_cell=min_cell,
+        notes=[_("KR-20 of 0.70 or more is acceptable."), _small_note(min_cell)],
     )
-    tables.insert(
-        0,
-        _table(
-            "items-quizzes",
-            _("Quizzes analysed"),
-            [
-                _column("quiz", _("Quiz"), "text"),
-                _column("course", _("Course"), "text"),
-                _column("purpose", _("Purpose"), "text"),
-                _column("attempts", _("Trainees (first attempts)"), "int"),
-                _column("k", _("Questions"), "int"),
-                _column("kr20", _("Reliability (KR-20)"), "decimal"),
-            ],
-            overview_shown,
-            hidden=overview_hidden,
-            notes=[
-                _("KR-20 of 0.70 or more is acceptable."),
-                _small_note(min_cell),
-            ],
-        ),
-    )
+    tables.insert(0, overview_table)
     if not charts:
         charts.append(
             _chart(

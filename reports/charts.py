@@ -69,8 +69,11 @@ def chart_png(chart: Chart, *, dpi: int = 150) -> bytes:
 
 def chart_description(chart: Chart) -> str:
     """Summarise the chart's data in words, for ``<desc>`` and text alternatives."""
+    unit = f" ({chart['unit']})" if chart["unit"] else ""
+    if not chart["labels"] or not any(series["values"] for series in chart["series"]):
+        return f"{chart['title']}{unit}. " + _("No data.")
     parts = []
-    first = chart["series"][0]["values"][0] if chart["series"] else None
+    first = chart["series"][0]["values"][0] if chart["series"][0]["values"] else None
     decimals = _decimals(chart)
     for series in chart["series"]:
         values = []
@@ -83,7 +86,6 @@ def chart_description(chart: Chart) -> str:
             values.append(f"{label}: {text}")
         prefix = f"{series['name']} — " if len(chart["series"]) > 1 else ""
         parts.append(prefix + "; ".join(values) + ".")
-    unit = f" ({chart['unit']})" if chart["unit"] else ""
     return f"{chart['title']}{unit}. " + " ".join(parts)
 
 

@@ -28,7 +28,7 @@ from courses.models import (
     SessionRegistration,
 )
 from reports.builder import cascade_levels, report_build
-from reports.data import ReportFilters
+from reports.data import REACH_DIMENSIONS, ReportFilters, reach_groups
 from reports.models import IndicatorValue, ProgrammeIndicator
 from reports.result import SUPPRESSED_MARK
 from tests.assessments.conftest import make_choice_question, make_quiz
@@ -622,6 +622,16 @@ class TestEdgeCases:
 # --- Cost ----------------------------------------------------------------------------------
 
 
+def _completed_enrolment(trainee, course) -> Enrolment:
+    return Enrolment.objects.create(
+        trainee=trainee,
+        course=course,
+        status=Enrolment.Status.COMPLETED,
+        source=Enrolment.Source.SELF,
+        completed_at=timezone.now(),
+    )
+
+
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_trainees(programme):
     from django.db import connection
@@ -631,13 +641,7 @@ def test_queries_do_not_grow_with_trainees(programme):
         report_build(filters={}, min_cell=5)
     for _extra in range(5):
         trainee = TraineeFactory(audience=Audience.STUDENT)
-        enrolment = Enrolment.objects.create(
-            trainee=trainee,
-            course=programme.course,
-            status=Enrolment.Status.COMPLETED,
-            source=Enrolment.Source.SELF,
-            completed_at=timezone.now(),
-        )
+        enrolment = _completed_enrolment(trainee, programme.course)
         _answer_survey(programme.reaction, enrolment, {"likert": 4, "nps": 9})
         attempt = _attempt(programme.post_test, trainee, enrolment, 90, timezone.now())
         for position, question in enumerate(programme.questions):
@@ -649,6 +653,48 @@ def test_queries_do_not_grow_with_trainees(programme):
     assert cell(table(report, "reach-by-audience"), "Student", "trainees") == 5
     assert len(after.captured_queries) == len(before.captured_queries)
     assert len(after.captured_queries) <= 45
+
+
+def _reach_section_queries() -> list[dict]:
+    """The SQL of the reach section (the first), between the first two progress calls."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    marks: list[int] = []
+    with CaptureQueriesContext(connection) as queries:
+        report_build(filters={}, min_cell=1, progress=lambda _done: marks.append(len(queries)))
+    return queries.captured_queries[marks[0] : marks[1]]
+
+
+@pytest.mark.django_db
+def test_the_reach_breakdowns_are_read_in_one_query(programme, django_assert_num_queries):
+    filters = ReportFilters.from_dict(programme.filters)
+    with django_assert_num_queries(1):
+        groups = reach_groups(filters)
+
+    assert set(groups) == {*REACH_DIMENSIONS, "total"}
+    assert groups["total"]["trainees"].tolist() == [9]  # as in test_reach
+    assert groups["audience"]["trainees"].sum() == 9  # a trainee has one audience
+    assert groups["month"]["key"].str.fullmatch(r"\d{4}-\d{2}").all()
+
+
+@pytest.mark.django_db
+def test_the_reach_section_costs_the_same_queries_whatever_its_groups(programme):
+    before = _reach_section_queries()
+    # A new audience, organisation, city and month: more groups, not more queries.
+    trainee = TraineeFactory(
+        audience=Audience.STUDENT, organisation=OrganisationFactory(city="Namur")
+    )
+    enrolment = _completed_enrolment(trainee, programme.course)
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        created_at=timezone.now() - timedelta(days=400)
+    )
+    after = _reach_section_queries()
+
+    # One for the five breakdowns and the total, one for the days to complete, one for
+    # the organisations' names, three for the funnel's later steps, five for its modules
+    # (courses in scope, their paths, modules, lessons, completions), one for sessions.
+    assert len(before) == len(after) == 12, [q["sql"][:80] for q in after]
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from reports.charts import chart_png, chart_svg
+from reports.charts import chart_description, chart_png, chart_svg
 from reports.result import SUPPRESSED_MARK
 from reports.sample import sample_report
 
@@ -118,6 +118,17 @@ def test_a_suppressed_point_breaks_the_line():
 
     line = re.search(r'id="chart-test-chart-line-0">\s*<path d="([^"]*)"', svg)[1]
     assert line.count("M") == 2  # two pieces: before and after the gap
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_chart_without_labels_is_described_as_having_no_data(kind):
+    # The builder leaves such charts out, but a chart may still be rendered on its own.
+    for series in ((), (("Trainees", []),)):
+        with_no_labels = make_chart(kind, series=series, labels=[])
+
+        assert chart_description(with_no_labels) == "Trainees by target group (trainees). No data."
+        desc = parse(chart_svg(with_no_labels)).find(f"{SVG}desc")
+        assert desc.text == "Trainees by target group (trainees). No data."
 
 
 def test_the_svg_is_deterministic_and_has_no_metadata():
