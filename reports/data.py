@@ -775,19 +775,41 @@ def follow_up_invitations(filters: ReportFilters) -> dict[str, int]:
 
 # --- Tests ---------------------------------------------------------------------------------
 
+# Which attempt gives an enrolment its score: the first graded pre-test attempt and the last
+# graded post-test attempt with a percent, by submission time then number.
+_SCORE_ORDER = (F("submitted_at").asc(), F("number").asc())
 
-def _attempt_percent(purpose: str, *, first: bool) -> Subquery:
-    order = ("submitted_at", "number") if first else ("-submitted_at", "-number")
-    return Subquery(
+
+def _test_attempts(filters: ReportFilters) -> QuerySet:
+    """Graded pre- and post-test attempts of the population's trainees, each ranked from
+    the first and from the last among its trainee's attempts at the course's test."""
+    # Attempts without a percent rank apart, so they never hide one that has a percent.
+    partition = [
+        F("trainee_id"),
+        F("quiz__course_id"),
+        F("quiz__purpose"),
+        ExpressionWrapper(Q(percent__isnull=True), output_field=BooleanField()),
+    ]
+    return (
         Attempt.objects.filter(
-            trainee=OuterRef("trainee"),
-            quiz__course=OuterRef("course"),
-            quiz__purpose=purpose,
+            quiz__purpose__in=[Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST],
             status__in=GRADED_STATUSES,
-            percent__isnull=False,
+            trainee__in=enrolment_scope(filters).values("trainee"),
         )
-        .order_by(*order)
-        .values("percent")[:1]
+        .order_by()
+        .values(
+            "trainee_id",
+            "percent",
+            "passed",
+            course_key=F("quiz__course_id"),
+            purpose=F("quiz__purpose"),
+            first_rank=Window(RowNumber(), partition_by=partition, order_by=_SCORE_ORDER),
+            last_rank=Window(
+                RowNumber(),
+                partition_by=partition,
+                order_by=[expression.copy().reverse_ordering() for expression in _SCORE_ORDER],
+            ),
+        )
     )
 
 
@@ -799,21 +821,39 @@ def test_scores(filters: ReportFilters) -> pd.DataFrame:
     post-test attempt passed (None when the post-test was not taken). Columns: trainee_id,
     course, pre, post, passed.
     """
-    queryset = (
-        enrolment_scope(filters)
-        .annotate(
-            pre=_attempt_percent(Quiz.Purpose.PRE_TEST, first=True),
-            post=_attempt_percent(Quiz.Purpose.POST_TEST, first=False),
-            passed=_took_test(Quiz.Purpose.POST_TEST, passed=True),
+    # One pass over the attempts ranked by window functions, grouped per trainee and course,
+    # then joined to the enrolments: a subquery per enrolment and score read the attempts
+    # three times per enrolment (1.9 s at 100,000 trainees, benchmarks/README.md).
+    attempts, attempt_params = _test_attempts(filters).query.sql_with_params()
+    scope, scope_params = (
+        enrolment_scope(filters).order_by().values("pk", "trainee_id", "course_id")
+    ).query.sql_with_params()
+    pre, post = Quiz.Purpose.PRE_TEST.value, Quiz.Purpose.POST_TEST.value
+    # Only constants are written into the SQL (hence the noqa: S608); values go as parameters.
+    sql = f"""
+        WITH ranked AS ({attempts}),
+        scores AS (
+            SELECT trainee_id, course_key,
+                   MAX(CASE WHEN purpose = %s AND first_rank = 1 THEN percent END) AS pre,
+                   MAX(CASE WHEN purpose = %s AND last_rank = 1 THEN percent END) AS post,
+                   MAX(CASE WHEN purpose = %s AND passed THEN 1 ELSE 0 END) AS passed
+            FROM ranked GROUP BY trainee_id, course_key
         )
-        .filter(Q(pre__isnull=False) | Q(post__isnull=False))
-        .order_by()
-    )
-    frame = _frame(queryset, ["trainee_id", "course_id", "pre", "post", "passed"])
-    frame = frame.rename(columns={"course_id": "course"})
+        SELECT scope.trainee_id, scope.course_id, scores.pre, scores.post, scores.passed
+        FROM ({scope}) scope
+        JOIN scores ON scores.trainee_id = scope.trainee_id
+                   AND scores.course_key = scope.course_id
+        WHERE scores.pre IS NOT NULL OR scores.post IS NOT NULL
+        ORDER BY scope.pk
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*attempt_params, pre, post, post, *scope_params))
+        frame = pd.DataFrame.from_records(
+            cursor.fetchall(), columns=["trainee_id", "course", "pre", "post", "passed"]
+        )
     for column in ("pre", "post"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
-    frame["passed"] = frame["passed"].astype(object).where(frame["post"].notna(), None)
+    frame["passed"] = frame["passed"].astype(bool).astype(object).where(frame["post"].notna(), None)
     return frame
 
 
