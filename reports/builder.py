@@ -341,7 +341,10 @@ def _dimension_labels(context: _Context, dimension: str, keys: pd.Series) -> lis
 
 
 def _reach_frame(
-    context: _Context, dimension: str, groups: dict[str, pd.DataFrame], durations: pd.DataFrame
+    context: _Context,
+    dimension: str,
+    groups: dict[str, pd.DataFrame],
+    medians_by: dict[str, pd.DataFrame],
 ) -> pd.DataFrame:
     """Reach by one dimension with a total row last, unsuppressed; shares in 0–1."""
     parts = groups[dimension].copy()
@@ -354,12 +357,13 @@ def _reach_frame(
         statistics.share(completed, enrolments)
         for completed, enrolments in zip(frame["completed"], frame["enrolments"], strict=True)
     ]
-    medians = {}
-    if not durations.empty:
-        # Spelled as a group key once per group, not once per completed enrolment.
-        for key, days in durations["days"].groupby(durations[dimension], dropna=False):
-            medians[_group_key(key)] = statistics.median_days(days)
-        medians[TOTAL] = statistics.median_days(durations["days"])
+    medians = {
+        _group_key(key): median
+        for key, median in zip(
+            medians_by[dimension]["key"], medians_by[dimension]["median_days"], strict=True
+        )
+    }
+    medians[TOTAL] = next(iter(medians_by["total"]["median_days"]), None)
     frame["median_days"] = [medians.get(_group_key(key)) for key in frame["key"]]
     return frame
 
@@ -378,9 +382,9 @@ def _reach_table(
     dimension: str,
     title: str,
     groups: dict[str, pd.DataFrame],
-    durations: pd.DataFrame,
+    medians: dict[str, pd.DataFrame],
 ) -> tuple[Table, pd.DataFrame]:
-    frame = _reach_frame(context, dimension, groups, durations)
+    frame = _reach_frame(context, dimension, groups, medians)
     group_label = {
         "audience": _("Audience"),
         "organisation": _("Organisation"),
@@ -457,7 +461,7 @@ def _funnel_frame(context: _Context, total: pd.Series) -> pd.DataFrame:
 
 def _reach_section(context: _Context) -> Section:
     groups = data.reach_groups(context.filters)
-    durations = data.completion_days(context.filters)
+    medians = data.completion_medians(context.filters)
     tables, frames = [], {}
     titles = {
         "audience": _("Reach by audience"),
@@ -467,7 +471,7 @@ def _reach_section(context: _Context) -> Section:
         "month": _("Reach by month of enrolment"),
     }
     for dimension, title in titles.items():
-        table, frame = _reach_table(context, dimension, title, groups, durations)
+        table, frame = _reach_table(context, dimension, title, groups, medians)
         tables.append(table)
         frames[dimension] = frame
 
