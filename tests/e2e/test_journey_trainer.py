@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import PHONE, log_in
 from tests.factories import TraineeFactory, TrainerFactory
 
 PASSWORD = "Trainer-password-2026"
@@ -150,9 +150,9 @@ def test_a_trainer_enrols_a_cohort_from_a_csv_file_and_takes_attendance(
     page.get_by_text("The session is planned.").wait_for()
     attendance_url = page.url
 
-    # Both officers take a seat from the course page.
+    # Both officers take a seat from the course page, on their phones.
     for trainee in police:
-        seat = new_context()
+        seat = new_context(PHONE)
         log_in(seat, live_server, trainee)
         officer = seat.new_page()
         officer.goto(course.url)
