@@ -18,6 +18,9 @@ from tests.factories import (
 )
 from tests.factories.courses import add_course
 
+# The browser the end-to-end tests drive (Debian's package; never a downloaded one).
+CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
+
 _SERVICE_MARKS = {
     "postgres": (
         lambda: os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
@@ -35,12 +38,11 @@ _SERVICE_MARKS = {
 
 
 def _browser_ready() -> bool:
-    chromium = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
     try:
         import playwright  # noqa: F401
     except ImportError:
         return False
-    return bool(shutil.which(chromium))
+    return bool(shutil.which(CHROMIUM))
 
 
 def pytest_runtest_setup(item):

@@ -13,11 +13,12 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
+from tests.conftest import CHROMIUM
+
 # Playwright's synchronous API runs an event loop in the test thread; Django's ORM guard
 # would refuse every query the test makes while a page is open.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
