@@ -1349,9 +1349,10 @@ def _items_section(context: _Context) -> Section:
     overview_rows = []
     tables: list[Table] = []
     charts: list[Chart] = []
+    counts = data.item_counts(context.filters, [int(pk) for pk in quizzes["quiz_id"]])
     for quiz in quizzes.itertuples():
-        responses = data.item_responses(context.filters, int(quiz.quiz_id), int(quiz.course))
-        analysis = statistics.item_analysis(responses) if not responses.empty else None
+        quiz_counts = counts.get(int(quiz.quiz_id))
+        analysis = statistics.item_analysis_of_counts(quiz_counts) if quiz_counts else None
         overview_rows.append(
             {
                 "quiz": quiz.title,

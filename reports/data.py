@@ -3,7 +3,7 @@
 Every function takes a ``ReportFilters`` and returns a small frame built from grouped SQL
 (``values()`` + ``annotate()``; the reach tables in one GROUPING SETS statement around the
 ORM's SQL, see ``reach_groups``). Rows per trainee are read only where a statistic needs them
-(completion times, pre/post pairs, item responses, cascade links), in chunks through
+(completion times, pre/post pairs, cascade links), in chunks through
 ``iterator()``. Nothing here suppresses: ``reports.builder`` does, after the statistics.
 
 The population: enrolments that gave access to a course (in progress, completed or
@@ -937,35 +937,99 @@ def item_quizzes(filters: ReportFilters) -> pd.DataFrame:
     return frame.rename(columns={"pk": "quiz_id", "course_id": "course"})
 
 
-def item_responses(filters: ReportFilters, quiz_id: int, course_id: int) -> pd.DataFrame:
-    """Scored answers of each trainee's first graded attempt at the quiz, wide: one row per
-    attempt, one column per question id, 1 correct / 0 not, NaN not shown."""
-    # The first attempt by rank in one pass over the quiz's attempts: a correlated
-    # MIN(number) per trainee let PostgreSQL pick plans of 13–25 s per quiz at 10,000
-    # trainees (benchmarks/README.md).
-    first_attempts = (
+def item_counts(
+    filters: ReportFilters, quiz_ids: Sequence[int]
+) -> dict[int, statistics.ItemCounts]:
+    """Per quiz, the sums of item analysis over each trainee's first graded attempt
+    (``statistics.ItemCounts``; questions by id). Quizzes without an answer are left out.
+
+    One statement for every quiz, one pass over the answers of the first attempts: window
+    sums give each answer its attempt's total and number of questions shown, then the
+    answers are grouped by quiz, question and questions shown. Rows per attempt (the
+    attempt count and the totals KR-20 needs) are summed on one answer of each attempt, its
+    first. No answer leaves the database: reading 1.1 million of them into a wide frame was
+    most of the report's time at 100,000 trainees (benchmarks/README.md).
+    """
+    if not quiz_ids:
+        return {}
+    scope = enrolment_scope(filters)
+    first_attempts, params = (
         Attempt.objects.filter(
-            quiz_id=quiz_id,
+            Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course"))),
+            quiz_id__in=list(quiz_ids),
             status__in=GRADED_STATUSES,
-            trainee__in=enrolment_scope(filters).filter(course_id=course_id).values("trainee"),
         )
         .annotate(
-            rank=Window(RowNumber(), partition_by=F("trainee_id"), order_by=F("number").asc())
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("quiz_id"), F("trainee_id")],
+                order_by=F("number").asc(),
+            )
         )
-        .filter(rank=1)
-        .values("pk")
+        # "<= 1", not "= 1": for "= 1" PostgreSQL expected 539 first attempts of 107,855 (the
+        # real count is 186,183) and fetched their answers one attempt at a time.
+        .filter(rank__lte=1)
+        .order_by()
+        .values("pk", "quiz_id")
+        .query.sql_with_params()
     )
-    answers = _frame(
-        AttemptAnswer.objects.filter(attempt__in=first_attempts).order_by(),
-        ["attempt_id", "question_id", "is_correct"],
-    )
-    if answers.empty:
-        return pd.DataFrame()
-    answers["score"] = answers["is_correct"].fillna(False).astype(float)
-    # One answer per attempt and question (a unique constraint): unstack, no aggregation.
-    wide = answers.set_index(["attempt_id", "question_id"])["score"].unstack()
-    wide.columns = [int(column) for column in wide.columns]
-    return wide
+    # Only a table name and constants are written into the SQL (hence the noqa: S608).
+    sql = f"""
+        SELECT quiz_id, question_id, shown, COUNT(*), SUM(x), SUM(total - x),
+               SUM(x * (total - x)), SUM((total - x) * (total - x)),
+               SUM(head), SUM(head * total), SUM(head * total * total)
+        FROM (
+            SELECT first_attempts.quiz_id, answer.question_id, answer.x,
+                   SUM(answer.x) OVER per_attempt AS total,
+                   COUNT(*) OVER per_attempt AS shown,
+                   CASE WHEN answer.question_id = MIN(answer.question_id) OVER per_attempt
+                        THEN 1 ELSE 0 END AS head
+            FROM (
+                SELECT attempt_id, question_id, CASE WHEN is_correct THEN 1 ELSE 0 END AS x
+                FROM {AttemptAnswer._meta.db_table}
+            ) answer
+            JOIN ({first_attempts}) first_attempts ON first_attempts.pk = answer.attempt_id
+            WINDOW per_attempt AS (PARTITION BY answer.attempt_id)
+        ) answers
+        GROUP BY quiz_id, question_id, shown
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # Sums come as Decimal from PostgreSQL's numeric: integers all.
+    frame = pd.DataFrame.from_records(
+        rows,
+        columns=[
+            "quiz_id",
+            "question_id",
+            "shown",
+            "n",
+            "correct",
+            "rest",
+            "item_rest",
+            "rest_squares",
+            "heads",
+            "head_total",
+            "head_squares",
+        ],
+    ).map(int)
+    counts = {}
+    for quiz_id, groups in frame.groupby("quiz_id"):
+        # Complete attempts showed every question the quiz's first attempts answered.
+        complete = groups[groups["shown"] == groups["question_id"].nunique()]
+        items = groups.groupby("question_id")[["n", "correct", "rest", "item_rest", "rest_squares"]]
+        items = items.sum().join(
+            complete.groupby("question_id")["correct"].sum().rename("complete_correct")
+        )
+        items["complete_correct"] = items["complete_correct"].fillna(0).astype(int)
+        counts[int(quiz_id)] = statistics.ItemCounts(
+            items=items.reset_index()[statistics.ITEM_COUNT_COLUMNS],
+            attempts=int(groups["heads"].sum()),
+            complete=int(complete["heads"].sum()),
+            complete_total=int(complete["head_total"].sum()),
+            complete_squares=int(complete["head_squares"].sum()),
+        )
+    return counts
 
 
 def question_texts(question_ids: Iterable[int]) -> dict[int, str]:

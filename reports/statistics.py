@@ -13,7 +13,6 @@ English keys that the builder translates.
 import math
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 from scipy import stats
 
@@ -194,11 +193,147 @@ class ItemAnalysis:
     k: int
 
 
-def _pearson(x: pd.Series, y: pd.Series) -> float:
-    """Pearson correlation, NaN when either side has fewer than 2 values or no variance."""
-    if len(x) < 2 or x.std(ddof=0) == 0 or y.std(ddof=0) == 0:
+# Per question of a test: attempts that showed it (n), correct answers, and the sums over
+# those attempts of the rest score (the total on the other items), of item × rest and of
+# rest², then the correct answers among the attempts that showed every question.
+ITEM_COUNT_COLUMNS = [
+    "question_id",
+    "n",
+    "correct",
+    "rest",
+    "item_rest",
+    "rest_squares",
+    "complete_correct",
+]
+
+
+@dataclass(frozen=True)
+class ItemCounts:
+    """The sums item analysis needs, so that a database can add them up (1/0 answers).
+
+    ``items`` has ``ITEM_COUNT_COLUMNS``, one row per question, in the order to report;
+    ``attempts`` counts attempts with an answer, ``complete`` those that showed every
+    question, ``complete_total`` and ``complete_squares`` the sums of their total scores and
+    of their squares.
+    """
+
+    items: pd.DataFrame
+    attempts: int
+    complete: int
+    complete_total: int
+    complete_squares: int
+
+
+def item_counts(responses: pd.DataFrame) -> ItemCounts:
+    """The ``ItemCounts`` of 1/0 answers: one row per attempt, one column per question,
+    NaN where the question was not shown (see ``item_analysis``)."""
+    scored = responses.astype(float)
+    totals = scored.sum(axis=1, skipna=True)
+    complete = scored.notna().all(axis=1)
+    rows = []
+    for question_id in scored.columns:
+        item = scored[question_id]
+        shown = item.notna()
+        answers = item[shown]
+        rest = totals[shown] - answers
+        rows.append(
+            [
+                question_id,
+                int(shown.sum()),
+                int(answers.sum()),
+                int(rest.sum()),
+                int((answers * rest).sum()),
+                int((rest * rest).sum()),
+                int(item[complete].sum()),
+            ]
+        )
+    return ItemCounts(
+        items=pd.DataFrame(rows, columns=ITEM_COUNT_COLUMNS),
+        attempts=len(scored),
+        complete=int(complete.sum()),
+        complete_total=int(totals[complete].sum()),
+        complete_squares=int((totals[complete] ** 2).sum()),
+    )
+
+
+def _pearson_of_sums(n: int, sx: int, sxx: int, sy: int, sxy: int, syy: int) -> float:
+    """Pearson correlation from integer sums, NaN below 2 pairs or without variance.
+
+    Integer sums keep the result exact up to the last division: a correlation of exactly 0
+    stays 0 (a float rounding to −1e-17 would be flagged as a negative discrimination).
+    """
+    spread_x = n * sxx - sx * sx
+    spread_y = n * syy - sy * sy
+    if n < 2 or spread_x <= 0 or spread_y <= 0:
         return math.nan
-    return float(np.corrcoef(x.to_numpy(float), y.to_numpy(float))[0, 1])
+    return (n * sxy - sx * sy) / math.sqrt(spread_x * spread_y)
+
+
+def _kr20_of_sums(k: int, n: int, correct: list[int], total: int, squares: int) -> float | None:
+    """KR-20 of ``n`` complete attempts from the correct answers per item and the sums of
+    the total scores and their squares. Σ p_j q_j / σ² is Σ c_j (n − c_j) / (n Σt² − (Σt)²):
+    both variances over n² cancel, and the ratio stays in integers."""
+    if k < 2 or n == 0:
+        return None
+    spread = n * squares - total * total
+    if spread == 0:
+        return None
+    item_spread = sum(c * (n - c) for c in correct)
+    return k / (k - 1) * (1 - item_spread / spread)
+
+
+def item_analysis(responses: pd.DataFrame) -> ItemAnalysis | None:
+    """Analyse a test's items from 1/0 answers: one row per attempt, one column per question.
+
+    NaN means the question was not shown in that attempt (random draws). Difficulty and n are
+    over the attempts that showed the item; discrimination is the corrected point-biserial,
+    the Pearson correlation between the item and the score on the other items shown in the same
+    attempt (unshown items count 0: a draw shows the same number of questions to everyone, so
+    raw scores compare). KR-20 is computed over the attempts that answered every item, because
+    the formula needs one common set of items; with random draws that may be few or none, and
+    it is then None. Returns None when there is no attempt or no question.
+    """
+    if responses.empty:
+        return None
+    return item_analysis_of_counts(item_counts(responses))
+
+
+def item_analysis_of_counts(counts: ItemCounts) -> ItemAnalysis | None:
+    """``item_analysis`` from the sums of ``ItemCounts`` (as the report's database adds them
+    up), None when there is no attempt or no question."""
+    if counts.attempts == 0 or counts.items.empty:
+        return None
+    rows = []
+    for item in counts.items.itertuples(index=False):
+        n, correct = int(item.n), int(item.correct)
+        difficulty = correct / n if n else math.nan
+        # A 1/0 item is its own square: Σx² = Σx.
+        discrimination = _pearson_of_sums(
+            n, correct, correct, int(item.rest), int(item.item_rest), int(item.rest_squares)
+        )
+        rows.append(
+            {
+                "question_id": item.question_id,
+                "difficulty": difficulty,
+                "discrimination": discrimination,
+                "n": n,
+                "flag": _item_flag(difficulty, discrimination) if n else "",
+            }
+        )
+    return ItemAnalysis(
+        items=pd.DataFrame(
+            rows, columns=["question_id", "difficulty", "discrimination", "n", "flag"]
+        ),
+        kr20=_kr20_of_sums(
+            len(counts.items),
+            counts.complete,
+            [int(c) for c in counts.items["complete_correct"]],
+            counts.complete_total,
+            counts.complete_squares,
+        ),
+        n_attempts=counts.attempts,
+        k=len(counts.items),
+    )
 
 
 def _item_flag(difficulty: float, discrimination: float) -> str:
@@ -228,52 +363,11 @@ def kr20(scored: pd.DataFrame) -> float | None:
     computed with consistent variances; mixing a sample total variance with p·q would inflate
     the coefficient for small groups. None when k < 2, no attempt, or total variance 0.
     """
-    k = scored.shape[1]
-    if k < 2 or scored.empty:
-        return None
-    total_variance = float(scored.sum(axis=1).var(ddof=0))
-    if total_variance == 0:
-        return None
-    p = scored.mean()
-    return float(k / (k - 1) * (1 - (p * (1 - p)).sum() / total_variance))
-
-
-def item_analysis(responses: pd.DataFrame) -> ItemAnalysis | None:
-    """Analyse a test's items from 1/0 answers: one row per attempt, one column per question.
-
-    NaN means the question was not shown in that attempt (random draws). Difficulty and n are
-    over the attempts that showed the item; discrimination is the corrected point-biserial,
-    the Pearson correlation between the item and the score on the other items shown in the same
-    attempt (unshown items count 0: a draw shows the same number of questions to everyone, so
-    raw scores compare). KR-20 is computed over the attempts that answered every item, because
-    the formula needs one common set of items; with random draws that may be few or none, and
-    it is then None. Returns None when there is no attempt or no question.
-    """
-    if responses.empty:
-        return None
-    scored = responses.astype(float)
-    totals = scored.sum(axis=1, skipna=True)
-    rows = []
-    for question_id in scored.columns:
-        item = scored[question_id]
-        shown = item.notna()
-        answers = item[shown]
-        difficulty = float(answers.mean()) if shown.any() else math.nan
-        discrimination = _pearson(answers, totals[shown] - answers)
-        rows.append(
-            {
-                "question_id": question_id,
-                "difficulty": difficulty,
-                "discrimination": discrimination,
-                "n": int(shown.sum()),
-                "flag": _item_flag(difficulty, discrimination) if shown.any() else "",
-            }
-        )
-    return ItemAnalysis(
-        items=pd.DataFrame(
-            rows, columns=["question_id", "difficulty", "discrimination", "n", "flag"]
-        ),
-        kr20=kr20(scored.dropna()),
-        n_attempts=len(scored),
-        k=scored.shape[1],
+    totals = scored.sum(axis=1).astype(int)
+    return _kr20_of_sums(
+        scored.shape[1],
+        len(scored),
+        [int(c) for c in scored.sum()],
+        int(totals.sum()),
+        int((totals**2).sum()),
     )
