@@ -38,21 +38,6 @@ def topic_for(name: str, locale: Locale) -> Topic:
     return Topic.objects.get(slug=TOPIC_SLUGS.get(name, name), locale=locale)
 
 
-def catalogue_translations_link(english: CourseIndexPage) -> None:
-    """Make the catalogues of every language translations of the English one.
-
-    ``catalogue_setup`` creates each language's catalogue on its own; Wagtail only copies a
-    course into another language when the parent pages are linked as translations.
-    """
-    for catalogue in CourseIndexPage.objects.exclude(pk=english.pk).exclude(
-        translation_key=english.translation_key
-    ):
-        if not Page.objects.filter(
-            translation_key=english.translation_key, locale_id=catalogue.locale_id
-        ).exists():
-            Page.objects.filter(pk=catalogue.pk).update(translation_key=english.translation_key)
-
-
 def _publish(page: Page) -> Page:
     page.save_revision().publish()
     return page.specific_class.objects.get(pk=page.pk)

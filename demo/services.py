@@ -265,7 +265,6 @@ def demo_seed(
     site_setup()
     catalogues = {c.locale.language_code: c for c in catalogue_setup()}
     english = catalogues[settings.LANGUAGE_CODE]
-    pages.catalogue_translations_link(english)
     summary.logins = demo_accounts_ensure()
     trainer = User.objects.get(email=DEMO_TRAINER)
     admin = User.objects.get(email=DEMO_ADMIN)

@@ -2,10 +2,18 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import override
-from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from accounts import roles
 from cms.models import HomePage
@@ -54,9 +62,32 @@ def _legal_review_workflow() -> Workflow:
     return workflow
 
 
+def _catalogue_translations_link(catalogues: list[CourseIndexPage]) -> None:
+    """Make the catalogues of every language translations of the default language's one.
+
+    Each catalogue is created under its own home page; Wagtail copies a course into another
+    language only when the parent pages are linked as translations. A language that already
+    has a page linked to the default catalogue keeps it.
+    """
+    original = next(
+        (c for c in catalogues if c.locale.language_code == settings.LANGUAGE_CODE), None
+    )
+    if original is None:
+        return
+    for catalogue in catalogues:
+        if catalogue.translation_key == original.translation_key:
+            continue
+        if not Page.objects.filter(
+            translation_key=original.translation_key, locale_id=catalogue.locale_id
+        ).exists():
+            Page.objects.filter(pk=catalogue.pk).update(translation_key=original.translation_key)
+            catalogue.translation_key = original.translation_key
+
+
 @transaction.atomic
 def catalogue_setup() -> list[CourseIndexPage]:
-    """Ensure audiences, a catalogue under every home page, Legal review and trainer rights.
+    """Ensure audiences, a catalogue under every home page (the languages' catalogues linked
+    as translations), Legal review and trainer rights.
 
     Idempotent: existing pages, workflows and permissions are left as editors made them.
     """
@@ -98,4 +129,5 @@ def catalogue_setup() -> list[CourseIndexPage]:
                 ),
             )
         catalogues.append(catalogue)
+    _catalogue_translations_link(catalogues)
     return catalogues

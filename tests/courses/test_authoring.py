@@ -190,3 +190,21 @@ class TestLegalReview:
         course.refresh_from_db()
         assert course.live_revision_id == revision.pk
         assert course.summary == "Changed summary awaiting review."
+
+
+@pytest.mark.django_db
+def test_the_catalogues_of_every_language_are_translations_of_one_another(catalogue):
+    from wagtail.models import Locale
+
+    from courses.services.catalogue import catalogue_setup
+
+    catalogues = catalogue_setup()  # a second run changes nothing
+
+    assert {c.locale.language_code for c in catalogues} == {"en", "fr", "nl"}
+    assert {c.translation_key for c in CourseIndexPage.objects.all()} == {
+        catalogue.translation_key
+    }
+    # So a course can be copied into French: Wagtail needs its parent translated.
+    course = add_course(catalogue, title="Forced return", modules=1, lessons=1)
+    french = course.copy_for_translation(Locale.objects.get(language_code="fr"))
+    assert french.get_parent().specific.locale.language_code == "fr"
