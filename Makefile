@@ -40,10 +40,11 @@ run: messages
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# Browser tests run on their own: on SQLite they need the test database in a file (see
+# One test process per core (pytest-xdist), each with its own test database. Browser tests
+# run on their own, in one process: on SQLite they need the test database in a file (see
 # tests/conftest.py), the rest of the suite is faster in memory.
 test: messages
-	$(BIN)/pytest -m "not e2e"
+	$(BIN)/pytest -n auto -m "not e2e"
 	$(BIN)/pytest -m e2e
 
 lint: install
