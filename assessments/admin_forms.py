@@ -1,15 +1,23 @@
-"""Admin form rules that need the quiz and its question list together."""
+"""Admin forms of quizzes and surveys: their own courses, and the rules that need the quiz
+and its question list together."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from courses.permissions import OwnedCoursesFieldMixin
 
-class QuizAdminForm(WagtailAdminModelForm):
+
+class SurveyAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
+    """A trainer gives a survey one of their own courses."""
+
+
+class QuizAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
     """Pre-tests and post-tests only use questions tagged with the course's objectives.
 
     Both tests of a course then measure the same objectives, so the learning gain between
-    them can be compared (the Reports issue computes it per objective).
+    them can be compared (the Reports issue computes it per objective). A trainer gives a
+    quiz one of their own courses.
     """
 
     def clean(self):

@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
+
+from courses.permissions import CourseOwnedPermissionPolicy, course_owned_views
 
 from .models import Question, Quiz, Survey
 
@@ -19,6 +20,12 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = ["text"]
 
 
+# Quizzes and surveys: trainers see and change those of their own courses. Registered before
+# the viewsets, which otherwise create the default policy.
+register_permission_policy(Quiz, CourseOwnedPermissionPolicy(Quiz))
+
+
+@course_owned_views
 class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
@@ -27,7 +34,7 @@ class QuizViewSet(SnippetViewSet):
     list_filter = ["purpose"]
 
 
-class SurveyPermissionPolicy(ModelPermissionPolicy):
+class SurveyPermissionPolicy(CourseOwnedPermissionPolicy):
     """A survey trainees have answered cannot be deleted: reports need its answers."""
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -36,19 +43,22 @@ class SurveyPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission_for_instance(user, action, instance)
 
 
-# Registered before the viewset, which otherwise creates the default policy.
 register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
 
 
 class SurveyDeleteView(DeleteView):
     """Wagtail's delete view checks the model permission only; answered surveys stay.
 
-    Users without the delete permission at all get Wagtail's usual refusal, not this message.
+    Users who may not delete it anyway (no delete permission, or someone else's course) get
+    Wagtail's usual refusal, not this message.
     """
 
     def dispatch(self, request, *args, **kwargs):
-        if self.user_has_permission("delete") and not self.user_has_permission_for_instance(
-            "delete", self.object
+        policy, user = self.permission_policy, request.user
+        if (
+            policy.user_has_permission(user, "delete")
+            and policy.user_has_permission_for_instance(user, "change", self.object)
+            and not policy.user_has_permission_for_instance(user, "delete", self.object)
         ):
             messages.error(
                 request,
@@ -58,6 +68,7 @@ class SurveyDeleteView(DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
+@course_owned_views
 class SurveyViewSet(SnippetViewSet):
     # Only the surveys: trainees' answers reach programme managers as aggregates in reports.
     model = Survey

@@ -5,9 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from courses.permissions import OwnedCoursesFieldMixin
 
-class CertificateTemplateForm(WagtailAdminModelForm):
-    """A course has at most one certificate template per language."""
+
+class CertificateTemplateForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
+    """A course has at most one certificate template per language; a trainer offers only
+    their own courses."""
+
+    course_field = "courses"
 
     def clean(self):
         cleaned = super().clean()

@@ -2,15 +2,25 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses.permissions import CourseOwnedPermissionPolicy, course_owned_views
 
 from .models import CertificateTemplate
 from .viewsets import CertificateViewSet
 
+# Before the viewset, which otherwise creates the default policy.
+register_permission_policy(
+    CertificateTemplate, CourseOwnedPermissionPolicy(CertificateTemplate, course_field="courses")
+)
 
+
+@course_owned_views
 class CertificateTemplateViewSet(SnippetViewSet):
-    # Trainers add and change templates (certificates 0002_trainer_permissions).
+    # Trainers add and change the templates of their courses (certificates
+    # 0002_trainer_permissions, narrowed by the policy above).
     model = CertificateTemplate
     icon = "doc-full"
     menu_label = _("Certificate templates")

@@ -1,13 +1,18 @@
-"""Page permissions: trainers author only the courses they own.
+"""Trainers author only the courses they own: their pages, and the snippets of those courses.
 
 Trainers hold Wagtail's add/change permissions on the catalogue (granted by
-``catalogue_setup``); this tester narrows them to courses whose "owning trainers" include the
-user. Reviewers reach the editor through the Legal review task, not through these rights.
+``catalogue_setup``); ``CourseOwnerPermissionTester`` narrows them to courses whose "owning
+trainers" include the user. Reviewers reach the editor through the Legal review task, not
+through these rights. Quizzes, surveys and certificate templates belong to courses too: their
+model permissions are narrowed the same way by ``CourseOwnedPermissionPolicy``.
 """
 
 from functools import cached_property
+from typing import Any
 
+from django.db.models import Model, QuerySet
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies import ModelPermissionPolicy
 
 
 class CourseOwnerPermissionTester(PagePermissionTester):
@@ -64,3 +69,99 @@ class CourseTreePermissionsMixin:
 
     def permissions_for_user(self, user):
         return CourseOwnerPermissionTester(user, self)
+
+
+# --- Snippets that belong to courses -------------------------------------------------------
+
+
+def _foreign_courses(user: Any) -> QuerySet:
+    """Courses the user does not own."""
+    from .models import CoursePage
+
+    return CoursePage.objects.exclude(trainers=user)
+
+
+class CourseOwnedPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, narrowed for trainers to the objects of their courses.
+
+    A trainer changes, deletes or lists an object only when every course it belongs to
+    (``course_field``: a foreign key or a many-to-many field) lists them among its owning
+    trainers, as for the course pages. An object that belongs to no course yet is open to
+    every trainer, who can then give it one of their courses. Superusers: everything.
+    """
+
+    def __init__(self, model: type[Model], course_field: str = "course", **kwargs: Any):
+        super().__init__(model, **kwargs)
+        self.course_field = course_field
+
+    def instances_user_has_permission_for(self, user: Any, action: str) -> QuerySet:
+        instances = super().instances_user_has_permission_for(user, action)
+        if not user.is_active or user.is_superuser:
+            return instances
+        return instances.exclude(**{f"{self.course_field}__in": _foreign_courses(user)})
+
+    def user_has_permission_for_instance(self, user: Any, action: str, instance: Model) -> bool:
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if instance.pk is None or user.is_superuser:
+            return True
+        return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
+
+
+class CourseOwnedObjectViewMixin:
+    """For Wagtail's snippet views of an existing object (edit, delete, history, usage…):
+    their permission check asks the policy about this object, not only about the model."""
+
+    def _instance(self) -> Model | None:
+        instance = getattr(self, "object", None)
+        return instance if getattr(instance, "pk", None) is not None else None
+
+    def user_has_permission(self, permission: str) -> bool:
+        if instance := self._instance():
+            return self.user_has_permission_for_instance(permission, instance)
+        return super().user_has_permission(permission)
+
+    def user_has_any_permission(self, permissions: list[str]) -> bool:
+        if instance := self._instance():
+            return any(self.user_has_permission_for_instance(p, instance) for p in permissions)
+        return super().user_has_any_permission(permissions)
+
+
+def course_owned_views(viewset_class: type) -> type:
+    """Give a snippet viewset's per-object views the ``CourseOwnedObjectViewMixin``, and its
+    listing only the objects the user may change."""
+    for attribute in (
+        "edit_view_class",
+        "delete_view_class",
+        "history_view_class",
+        "usage_view_class",
+        "inspect_view_class",
+        "revisions_view_class",
+        "revisions_compare_view_class",
+    ):
+        view_class = getattr(viewset_class, attribute)
+        setattr(
+            viewset_class,
+            attribute,
+            type(view_class.__name__, (CourseOwnedObjectViewMixin, view_class), {}),
+        )
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_permission_for(request.user, "change")
+
+    viewset_class.get_queryset = get_queryset
+    return viewset_class
+
+
+class OwnedCoursesFieldMixin:
+    """For a snippet's admin form: its course field offers only the user's own courses, so a
+    trainer cannot give a quiz, survey or template to someone else's course."""
+
+    course_field = "course"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        field = self.fields.get(self.course_field)
+        if field is not None and user is not None and not user.is_superuser:
+            field.queryset = field.queryset.exclude(pk__in=_foreign_courses(user))

@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from courses.models import CoursePage, Enrolment
 
+from ..admin_forms import SurveyAdminForm
+
 
 class Survey(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A course's questionnaire: its reaction survey or its follow-up survey."""
@@ -42,6 +44,7 @@ class Survey(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         help_text=_("Follow-up surveys only: when the invitation is emailed to trainees."),
     )
 
+    base_form_class = SurveyAdminForm
     panels = [
         FieldPanel("title"),
         FieldPanel("purpose"),

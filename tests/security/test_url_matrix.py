@@ -220,8 +220,9 @@ MATRIX: dict[str, str] = {
     "issued_certificates:inspect":                 "login login login home  home  home  200",
     "issued_certificates:revoke":                  "login login login home  home  home  200",
     # --- Liaison's snippets (summarised: index, add, edit, delete and the chooser) -----------
-    # Trainers author the question bank, quizzes, surveys and certificate templates (any
-    # trainer, any course: Django model permissions); only admins delete templates.
+    # Trainers author the question bank (shared by every course); quizzes, surveys and
+    # certificate templates only of the courses they own (courses.permissions): the trainer
+    # of another course is refused this course's ones. Only admins delete templates.
     "wagtailsnippets_assessments_question:list":   "login login login 200   200   home  200",
     "wagtailsnippets_assessments_question:add":    "login login login 200   200   home  200",
     "wagtailsnippets_assessments_question:edit":   "login login login 200   200   home  200",
@@ -230,14 +231,14 @@ MATRIX: dict[str, str] = {
                                                    "login login login 200   200   200   200",
     "wagtailsnippets_assessments_quiz:list":       "login login login 200   200   home  200",
     "wagtailsnippets_assessments_quiz:add":        "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_quiz:edit":       "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_quiz:delete":     "login login login 200   200   home  200",
+    "wagtailsnippets_assessments_quiz:edit":       "login login login home  200   home  200",
+    "wagtailsnippets_assessments_quiz:delete":     "login login login home  200   home  200",
     "wagtailsnippetchoosers_assessments_quiz:choose":
                                                    "login login login 200   200   200   200",
     "wagtailsnippets_assessments_survey:list":     "login login login 200   200   home  200",
     "wagtailsnippets_assessments_survey:add":      "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_survey:edit":     "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_survey:delete":   "login login login 200   200   home  200",
+    "wagtailsnippets_assessments_survey:edit":     "login login login home  200   home  200",
+    "wagtailsnippets_assessments_survey:delete":   "login login login home  200   home  200",
     "wagtailsnippetchoosers_assessments_survey:choose":
                                                    "login login login 200   200   200   200",
     "wagtailsnippets_certificates_certificatetemplate:list":
@@ -245,7 +246,7 @@ MATRIX: dict[str, str] = {
     "wagtailsnippets_certificates_certificatetemplate:add":
                                                    "login login login 200   200   home  200",
     "wagtailsnippets_certificates_certificatetemplate:edit":
-                                                   "login login login 200   200   home  200",
+                                                   "login login login home  200   home  200",
     "wagtailsnippets_certificates_certificatetemplate:delete":
                                                    "login login login home  home  home  200",
     "wagtailsnippetchoosers_certificates_certificatetemplate:choose":

@@ -1,0 +1,126 @@
+"""Quizzes, surveys and certificate templates belong to courses: a trainer lists, changes and
+deletes only those of the courses they own, and cannot give one to someone else's course."""
+
+from http import HTTPStatus
+
+import pytest
+from django.urls import reverse
+
+from assessments.models import Quiz, Survey
+from certificates.models import CertificateTemplate
+from tests.assessments.conftest import make_choice_question, make_quiz
+from tests.assessments.test_survey_pages import admin_form
+from tests.assessments.test_surveys import make_survey
+from tests.certificates.conftest import make_template
+from tests.factories import TrainerFactory
+from tests.factories.courses import add_course
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_HOME = reverse("wagtailadmin_home")
+
+
+@pytest.fixture
+def other_trainer():
+    return TrainerFactory()
+
+
+@pytest.fixture
+def other_course(catalogue, other_trainer):
+    return add_course(catalogue, title="Someone else's course", trainers=[other_trainer])
+
+
+@pytest.fixture
+def snippets(course, other_course):
+    """A quiz, a survey and a template of ``course``, the same of ``other_course``, and a
+    template of no course yet."""
+    return {
+        "quiz": make_quiz(course=course, questions=[make_choice_question()]),
+        "survey": make_survey(course),
+        "template": make_template(courses=[course]),
+        "other_quiz": make_quiz(course=other_course, questions=[make_choice_question()]),
+        "other_survey": make_survey(other_course),
+        "other_template": make_template(courses=[other_course], title="Other certificate"),
+        "loose_template": make_template(title="Not yet used"),
+    }
+
+
+def _url(obj, view):
+    meta = obj._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:{view}", args=[obj.pk])
+
+
+@pytest.mark.parametrize("key", ["quiz", "survey", "template"])
+def test_the_trainer_of_another_course_cannot_open_change_or_delete(
+    client, snippets, other_trainer, key
+):
+    obj = snippets[key]
+    client.force_login(other_trainer)
+
+    for view in ("edit", "history", "usage"):
+        assert client.get(_url(obj, view)).url == ADMIN_HOME, view
+    if key != "template":  # only admins delete templates at all
+        assert client.post(_url(obj, "delete")).url == ADMIN_HOME
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+@pytest.mark.parametrize("key", ["quiz", "survey", "template"])
+def test_the_owning_trainer_and_an_admin_open_them(client, snippets, trainer, admin_user, key):
+    for user in (trainer, admin_user):
+        client.force_login(user)
+        assert client.get(_url(snippets[key], "edit")).status_code == HTTPStatus.OK
+
+
+def test_listings_show_a_trainer_only_their_courses_and_what_has_no_course(
+    client, snippets, trainer, admin_user
+):
+    client.force_login(trainer)
+    quizzes = client.get(reverse("wagtailsnippets_assessments_quiz:list")).context["object_list"]
+    surveys = client.get(reverse("wagtailsnippets_assessments_survey:list")).context["object_list"]
+    templates = client.get(
+        reverse("wagtailsnippets_certificates_certificatetemplate:list")
+    ).context["object_list"]
+
+    assert [q.pk for q in quizzes] == [snippets["quiz"].pk]
+    assert [s.pk for s in surveys] == [snippets["survey"].pk]
+    assert {t.pk for t in templates} == {snippets["template"].pk, snippets["loose_template"].pk}
+
+    client.force_login(admin_user)
+    quizzes = client.get(reverse("wagtailsnippets_assessments_quiz:list")).context["object_list"]
+    assert len(quizzes) == 2
+
+
+def test_a_trainer_cannot_move_a_survey_to_someone_elses_course(
+    client, snippets, trainer, other_course
+):
+    survey = snippets["survey"]
+    client.force_login(trainer)
+
+    response = client.post(_url(survey, "edit"), admin_form(other_course))
+
+    assert response.status_code == HTTPStatus.OK  # the form again, with its error
+    assert response.context["form"].errors["course"]
+    survey.refresh_from_db()
+    assert survey.course_id != other_course.pk
+    # Nor create one there.
+    response = client.post(
+        reverse("wagtailsnippets_assessments_survey:add"),
+        admin_form(other_course, {"title": "Hijack"}),
+    )
+    assert response.context["form"].errors["course"]
+    assert not Survey.objects.filter(title="Hijack").exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [(Quiz, "course"), (Survey, "course"), (CertificateTemplate, "courses")],
+)
+def test_the_course_choices_are_the_trainers_own(
+    trainer, admin_user, course, other_course, model, field
+):
+    form_class = model.snippet_viewset.get_edit_handler().get_form_class()
+
+    offered = form_class(for_user=trainer).fields[field].queryset
+    assert course in offered
+    assert other_course not in offered
+    assert other_course in form_class(for_user=admin_user).fields[field].queryset
