@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 
 class CourseOwnerPermissionTester(PagePermissionTester):
@@ -127,9 +128,23 @@ class CourseOwnedObjectViewMixin:
         return super().user_has_any_permission(permissions)
 
 
+class CourseOwnedChooserMixin:
+    """For a snippet chooser's lists: only the objects the user may change (a trainer
+    building a lesson picks the quizzes of their own courses)."""
+
+    def get_object_list(self) -> QuerySet:
+        return policy_registry.get_by_type(self.model_class).instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+
+
+def _with_mixin(mixin: type, view_class: type) -> type:
+    return type(view_class.__name__, (mixin, view_class), {})
+
+
 def course_owned_views(viewset_class: type) -> type:
     """Give a snippet viewset's per-object views the ``CourseOwnedObjectViewMixin``, and its
-    listing only the objects the user may change."""
+    listing and chooser only the objects the user may change."""
     for attribute in (
         "edit_view_class",
         "delete_view_class",
@@ -140,11 +155,18 @@ def course_owned_views(viewset_class: type) -> type:
         "revisions_compare_view_class",
     ):
         view_class = getattr(viewset_class, attribute)
-        setattr(
-            viewset_class,
-            attribute,
-            type(view_class.__name__, (CourseOwnedObjectViewMixin, view_class), {}),
-        )
+        setattr(viewset_class, attribute, _with_mixin(CourseOwnedObjectViewMixin, view_class))
+    chooser = viewset_class.chooser_viewset_class
+    viewset_class.chooser_viewset_class = type(
+        chooser.__name__,
+        (chooser,),
+        {
+            "choose_view_class": _with_mixin(CourseOwnedChooserMixin, chooser.choose_view_class),
+            "choose_results_view_class": _with_mixin(
+                CourseOwnedChooserMixin, chooser.choose_results_view_class
+            ),
+        },
+    )
 
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_permission_for(request.user, "change")

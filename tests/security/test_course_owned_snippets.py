@@ -90,6 +90,15 @@ def test_listings_show_a_trainer_only_their_courses_and_what_has_no_course(
     assert len(quizzes) == 2
 
 
+def test_choosers_offer_a_trainer_only_their_courses(client, snippets, trainer, admin_user):
+    url = reverse("wagtailsnippetchoosers_assessments_quiz:choose_results")
+
+    client.force_login(trainer)
+    assert [q.pk for q in client.get(url).context["results"]] == [snippets["quiz"].pk]
+    client.force_login(admin_user)
+    assert len(client.get(url).context["results"]) == 2
+
+
 def test_a_trainer_cannot_move_a_survey_to_someone_elses_course(
     client, snippets, trainer, other_course
 ):
