@@ -112,10 +112,13 @@ def enrolment_requests(request):
 @login_required
 @require_POST
 def enrolment_decide(request, enrolment_id: int):
-    """Approve or refuse one request."""
+    """Approve or refuse one request (other trainers' requests are not found, as their
+    courses' progress pages)."""
+    if not selectors.user_is_trainer(request.user):
+        raise PermissionDenied
     enrolment = get_object_or_404(Enrolment, pk=enrolment_id)
     if not selectors.user_manages_course(user=request.user, course=enrolment.course):
-        raise PermissionDenied
+        raise Http404
     approve = request.POST.get("decision") == "approve"
     try:
         services.enrolment_decide(enrolment=enrolment, trainer=request.user, approve=approve)

@@ -125,15 +125,18 @@ class TestApproval:
         with pytest.raises(PermissionDenied):
             services.enrolment_decide(enrolment=enrolment, trainer=other_trainer, approve=True)
         client.force_login(other_trainer)
-        response = client.post(
-            f"/en/learning/trainer/requests/{enrolment.pk}/", {"decision": "approve"}
-        )
-        assert response.status_code == HTTPStatus.FORBIDDEN
+        decide_url = f"/en/learning/trainer/requests/{enrolment.pk}/"
+        response = client.post(decide_url, {"decision": "approve"})
+        # Another course's request is not found, as that course's progress page.
+        assert response.status_code == HTTPStatus.NOT_FOUND
         assert (
             trainee.full_name not in client.get("/en/learning/trainer/requests/").content.decode()
         )
         client.force_login(TraineeFactory())
         assert client.get("/en/learning/trainer/requests/").status_code == HTTPStatus.FORBIDDEN
+        assert client.post(decide_url, {"decision": "approve"}).status_code == (
+            HTTPStatus.FORBIDDEN
+        )
         enrolment.refresh_from_db()
         assert enrolment.status == "pending"
 
