@@ -17,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.models import Audience, Organisation
 
-from .admin_forms import CoursePageForm
+from .admin_forms import CoursePageForm, LessonPageForm
 from .blocks import lesson_blocks
 from .permissions import CourseTreePermissionsMixin
 
@@ -231,6 +231,7 @@ class LessonPage(CourseTreePermissionsMixin, Page):
 
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
+    base_form_class = LessonPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("body"),

@@ -519,6 +519,37 @@ class TestLessonQuizBlock:
         assert "Your best score: 100%" in html
         assert url("quiz_detail", quiz.pk) in html
 
+    @pytest.mark.parametrize("own_course", [True, False])
+    def test_a_lesson_embeds_only_quizzes_of_its_course(
+        self, catalogue, trainer, lessons, own_course
+    ):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+        from courses.models import LessonPage
+        from tests.factories.courses import add_course
+
+        course = lessons[0].get_parent().get_parent().specific
+        quiz_course = course if own_course else add_course(catalogue, title="Voluntary return")
+        quiz = make_quiz(course=quiz_course, questions=[make_choice_question()])
+        lesson = lessons[0]
+        data = nested_form_data(
+            {
+                "title": lesson.title,
+                "slug": lesson.slug,
+                "estimated_minutes": "10",
+                "is_required": "on",
+                "body": streamfield([("quiz", {"quiz": quiz.pk, "intro": ""})]),
+                "comments": inline_formset([]),
+            }
+        )
+        form_class = LessonPage.get_edit_handler().get_form_class()
+
+        form = form_class(data, instance=lesson, parent_page=lesson.get_parent(), for_user=trainer)
+
+        assert form.is_valid() is own_course, form.errors
+        if not own_course:
+            assert "From another course: " in str(form.errors["body"])
+
 
 class TestTrainerStatistics:
     @pytest.fixture
