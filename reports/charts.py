@@ -118,7 +118,10 @@ def _height(chart: Chart) -> float:
         lines = max((len(_wrap(label, 22).splitlines()) for label in chart["labels"]), default=1)
         per_label = max(0.38 * max(1, bars_per_label), 0.19 * lines + 0.12)
         return min(12.0, 1.3 + per_label * len(chart["labels"]))
-    return 3.6
+    # Upright bars: the labels beneath are wrapped narrow, so long ones (survey statements)
+    # take many lines; without this room the bars had no height left at all.
+    lines = max((len(_wrap(label, 10).splitlines()) for label in chart["labels"]), default=1)
+    return min(12.0, max(3.6, 2.4 + 0.19 * lines))
 
 
 def _draw_bar(axes, chart: Chart) -> None:

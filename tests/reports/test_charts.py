@@ -2,6 +2,7 @@
 
 import io
 import re
+import warnings
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -166,6 +167,25 @@ def test_png_for_every_kind(kind):
     png = chart_png(make_chart(kind), dpi=72)
 
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.parametrize("kind", ["bar", "stacked_bar"])
+def test_long_labels_under_upright_bars_leave_the_bars_room(kind):
+    # Survey statements as labels, as in the reaction section: the figure grows for them
+    # instead of matplotlib giving up its layout ("axes sizes collapsed to zero").
+    labels = [
+        f"Forced return and identification for field services: your opinion: statement {n}"
+        for n in range(12)
+    ]
+    chart = make_chart(kind, series=(("Agree", [50] * 12), ("Disagree", [50] * 12)))
+    chart["labels"] = labels
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = chart_png(chart, dpi=50)
+
+    _width, height = Image.open(io.BytesIO(png)).size
+    assert height > 3.6 * 50  # taller than a chart of short labels
 
 
 def test_png_resolution_follows_dpi():
