@@ -316,6 +316,11 @@ def _started() -> Exists:
     return Exists(LessonProgress.objects.filter(enrolment=OuterRef("pk")))
 
 
+def _enrolled_in(scope: QuerySet[Enrolment]) -> Exists:
+    """For attempts: the trainee's enrolment in the quiz's course is one of ``scope``."""
+    return Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course")))
+
+
 def _answered(purpose: str) -> Exists:
     return Exists(SurveyResponse.objects.filter(enrolment=OuterRef("pk"), survey__purpose=purpose))
 
@@ -352,6 +357,18 @@ _REACH_AGGREGATES = (
 )
 
 
+def _dimension_keys() -> dict[str, Any]:
+    """An enrolment's group in each of ``REACH_DIMENSIONS``, named as the grouping
+    statements name them (``<dimension>_key``)."""
+    return {
+        "audience_key": F("trainee__audience"),
+        "organisation_key": F("trainee__organisation_id"),
+        "city_key": F("trainee__organisation__city"),
+        "course_key": F("course_id"),
+        "month_key": TruncMonth("created_at"),
+    }
+
+
 def _reach_scope(filters: ReportFilters) -> QuerySet:
     """One row per enrolment of the population: its trainee, its group in each dimension,
     whether it was started and completed, and its course's hours."""
@@ -360,11 +377,7 @@ def _reach_scope(filters: ReportFilters) -> QuerySet:
         .order_by()
         .values(
             "trainee_id",
-            audience_key=F("trainee__audience"),
-            organisation_key=F("trainee__organisation_id"),
-            city_key=F("trainee__organisation__city"),
-            course_key=F("course_id"),
-            month_key=TruncMonth("created_at"),
+            **_dimension_keys(),
             started=_started(),
             completed=ExpressionWrapper(
                 Q(status=Enrolment.Status.COMPLETED), output_field=BooleanField()
@@ -409,7 +422,7 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
     the order of their keys (the database's order: where NULL goes differs).
     """
     inner, params = _reach_scope(filters).query.sql_with_params()
-    keys = [f"{dimension}_key" for dimension in REACH_DIMENSIONS]
+    keys = list(_dimension_keys())
     aggregates = ", ".join(
         f"{expression} AS {column}"
         for expression, column in zip(_REACH_AGGREGATES, REACH_COLUMNS, strict=True)
@@ -527,18 +540,9 @@ def completion_medians(filters: ReportFilters) -> dict[str, pd.DataFrame]:
     # The two middle durations of each group in one pass (GROUPING SETS), their mean taken
     # here as pandas would: no row per completed enrolment leaves the database.
     inner, params = (
-        _completion_durations(filters)
-        .values(
-            "duration",
-            audience_key=F("trainee__audience"),
-            organisation_key=F("trainee__organisation_id"),
-            city_key=F("trainee__organisation__city"),
-            course_key=F("course_id"),
-            month_key=TruncMonth("created_at"),
-        )
-        .query.sql_with_params()
-    )
-    keys = [f"{dimension}_key" for dimension in REACH_DIMENSIONS]
+        _completion_durations(filters).values("duration", **_dimension_keys())
+    ).query.sql_with_params()
+    keys = list(_dimension_keys())
     middles = (
         "percentile_disc(0.5) WITHIN GROUP (ORDER BY duration) AS low, "
         "percentile_disc(0.5) WITHIN GROUP (ORDER BY duration DESC) AS high"
@@ -563,7 +567,7 @@ def funnel_counts(filters: ReportFilters) -> dict[str, int]:
     # Both test steps in one pass over the tests' attempts of the population's enrolments:
     # half the time of a semi-join from the enrolments per step (benchmarks/README.md).
     counts = Attempt.objects.filter(
-        Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course"))),
+        _enrolled_in(scope),
         quiz__purpose__in=[Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST],
         status__in=GRADED_STATUSES,
     ).aggregate(
@@ -955,7 +959,7 @@ def item_counts(
     scope = enrolment_scope(filters)
     first_attempts, params = (
         Attempt.objects.filter(
-            Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course"))),
+            _enrolled_in(scope),
             quiz_id__in=list(quiz_ids),
             status__in=GRADED_STATUSES,
         )
