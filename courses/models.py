@@ -328,6 +328,10 @@ class Enrolment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    # When the trainee first opened a lesson of the course: the enrolment counts as started
+    # from then on (reports), kept here by ``lesson_view`` so that reading it needs no look
+    # into the lesson progress. It stays when a lesson, and its progress, is deleted later.
+    first_viewed_at = models.DateTimeField(_("first lesson opened"), null=True, blank=True)
     # The completion rule as it stood when the trainee completed: editing the course later
     # never silently un-completes anyone, and reports can tell which rule applied.
     completion_rule = models.JSONField(_("completion rule used"), null=True, blank=True)

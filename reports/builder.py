@@ -33,7 +33,6 @@ MAX_CASCADE_LEVELS = 5
 # Free-text answers listed per survey item, at most (the rest are left out, and said so).
 MAX_COMMENTS_PER_ITEM = 50
 TOTAL = "__total__"
-NO_GROUP = "__none__"
 
 Progress = Callable[[int], None]
 
@@ -334,17 +333,16 @@ def _dimension_labels(context: _Context, dimension: str, keys: pd.Series) -> lis
             names.get(int(key), "?") if not pd.isna(key) else _("No organisation") for key in keys
         ]
     if dimension == "city":
-        return [key if _group_key(key) not in (NO_GROUP, "") else _("No city") for key in keys]
+        return [
+            key if data.group_key(key) not in (data.NO_GROUP, "") else _("No city") for key in keys
+        ]
     if dimension == "course":
         return [context.course_title(key) for key in keys]
     return [str(key) for key in keys]
 
 
 def _reach_frame(
-    context: _Context,
-    dimension: str,
-    groups: dict[str, pd.DataFrame],
-    medians_by: dict[str, pd.DataFrame],
+    context: _Context, dimension: str, groups: dict[str, pd.DataFrame]
 ) -> pd.DataFrame:
     """Reach by one dimension with a total row last, unsuppressed; shares in 0–1."""
     parts = groups[dimension].copy()
@@ -357,24 +355,7 @@ def _reach_frame(
         statistics.share(completed, enrolments)
         for completed, enrolments in zip(frame["completed"], frame["enrolments"], strict=True)
     ]
-    medians = {
-        _group_key(key): median
-        for key, median in zip(
-            medians_by[dimension]["key"], medians_by[dimension]["median_days"], strict=True
-        )
-    }
-    medians[TOTAL] = next(iter(medians_by["total"]["median_days"]), None)
-    frame["median_days"] = [medians.get(_group_key(key)) for key in frame["key"]]
     return frame
-
-
-def _group_key(key: Any) -> Any:
-    """One spelling for a group key from SQL or pandas (None, NaN; 3 or 3.0)."""
-    if key is None or (not isinstance(key, str) and pd.isna(key)):
-        return NO_GROUP
-    if isinstance(key, float | np.floating) and float(key).is_integer():
-        return int(key)
-    return key
 
 
 def _reach_table(
@@ -382,9 +363,8 @@ def _reach_table(
     dimension: str,
     title: str,
     groups: dict[str, pd.DataFrame],
-    medians: dict[str, pd.DataFrame],
 ) -> tuple[Table, pd.DataFrame]:
-    frame = _reach_frame(context, dimension, groups, medians)
+    frame = _reach_frame(context, dimension, groups)
     group_label = {
         "audience": _("Audience"),
         "organisation": _("Organisation"),
@@ -461,7 +441,6 @@ def _funnel_frame(context: _Context, total: pd.Series) -> pd.DataFrame:
 
 def _reach_section(context: _Context) -> Section:
     groups = data.reach_groups(context.filters)
-    medians = data.completion_medians(context.filters)
     tables, frames = [], {}
     titles = {
         "audience": _("Reach by audience"),
@@ -471,7 +450,7 @@ def _reach_section(context: _Context) -> Section:
         "month": _("Reach by month of enrolment"),
     }
     for dimension, title in titles.items():
-        table, frame = _reach_table(context, dimension, title, groups, medians)
+        table, frame = _reach_table(context, dimension, title, groups)
         tables.append(table)
         frames[dimension] = frame
 

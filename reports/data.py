@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -34,13 +35,14 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
+    Value,
     Window,
 )
 from django.db.models.functions import (
     Coalesce,
     ExtractMonth,
     ExtractYear,
+    Greatest,
     RowNumber,
     TruncMonth,
 )
@@ -74,6 +76,8 @@ from . import statistics
 from .models import IndicatorValue
 
 CHUNK_SIZE = 2000
+# The key of a group whose key is NULL (no organisation, no city), see ``group_key``.
+NO_GROUP = "__none__"
 ENROLLED_STATUSES = (
     Enrolment.Status.ACTIVE,
     Enrolment.Status.COMPLETED,
@@ -312,10 +316,6 @@ def _frame(queryset: QuerySet, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _started() -> Exists:
-    return Exists(LessonProgress.objects.filter(enrolment=OuterRef("pk")))
-
-
 def _enrolled_in(scope: QuerySet[Enrolment]) -> Exists:
     """For attempts: the trainee's enrolment in the quiz's course is one of ``scope``."""
     return Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course")))
@@ -355,6 +355,7 @@ _REACH_AGGREGATES = (
     "COUNT(DISTINCT trainee_id) FILTER (WHERE completed)",
     "COALESCE(SUM(hours) FILTER (WHERE completed), 0)",
 )
+_MEDIAN_AGGREGATE = "percentile_cont(0.5) WITHIN GROUP (ORDER BY duration) FILTER (WHERE completed)"
 
 
 def _dimension_keys() -> dict[str, Any]:
@@ -378,7 +379,9 @@ def _reach_scope(filters: ReportFilters) -> QuerySet:
         .values(
             "trainee_id",
             **_dimension_keys(),
-            started=_started(),
+            started=ExpressionWrapper(
+                Q(first_viewed_at__isnull=False), output_field=BooleanField()
+            ),
             completed=ExpressionWrapper(
                 Q(status=Enrolment.Status.COMPLETED), output_field=BooleanField()
             ),
@@ -417,23 +420,36 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
 
     Returns a frame per dimension of ``REACH_DIMENSIONS`` and one for "total" (one row).
     Columns: key, trainees (distinct), enrolments, started, started_trainees, completed,
-    completed_trainees, hours (completed enrolments × the course's estimated hours).
-    ``month`` groups by the month the enrolment was made (key "YYYY-MM"). Groups come in
-    the order of their keys (the database's order: where NULL goes differs).
+    completed_trainees, hours (completed enrolments × the course's estimated hours),
+    median_days (to complete, from first access: the first lesson opened, else the start
+    of the enrolment; None without a completed enrolment). ``month`` groups by the month
+    the enrolment was made (key "YYYY-MM"). Groups come in the order of their keys (the
+    database's order: where NULL goes differs).
     """
-    inner, params = _reach_scope(filters).query.sql_with_params()
+    scope = _reach_scope(filters)
+    aggregates = list(zip(_REACH_AGGREGATES, REACH_COLUMNS, strict=True))
+    in_database = connection.vendor == "postgresql"
+    if in_database:
+        # The medians in the same pass (percentile_cont: the mean of the two middle
+        # durations, as pandas takes it), over durations none below zero (a lesson first
+        # opened after completion).
+        scope = scope.annotate(duration=Greatest(_duration(), Value(datetime.timedelta(0))))
+        aggregates.append((_MEDIAN_AGGREGATE, "median_days"))
+    inner, params = scope.query.sql_with_params()
     keys = list(_dimension_keys())
-    aggregates = ", ".join(
-        f"{expression} AS {column}"
-        for expression, column in zip(_REACH_AGGREGATES, REACH_COLUMNS, strict=True)
-    )
+    columns = [column for _expression, column in aggregates]
+    select = ", ".join(f"{expression} AS {column}" for expression, column in aggregates)
     with connection.cursor() as cursor:
-        cursor.execute(_grouping_sql(inner, keys, aggregates), params)
-        frame = pd.DataFrame.from_records(
-            cursor.fetchall(), columns=["grouping", *keys, *REACH_COLUMNS]
-        )
+        cursor.execute(_grouping_sql(inner, keys, select), params)
+        frame = pd.DataFrame.from_records(cursor.fetchall(), columns=["grouping", *keys, *columns])
     frame["hours"] = frame["hours"].astype(float)
-    return _split_groupings(frame, REACH_COLUMNS)
+    if in_database:
+        days = pd.to_timedelta(frame["median_days"]).dt.total_seconds() / 86400
+        frame["median_days"] = [None if pd.isna(value) else value for value in days]
+    groups = _split_groupings(frame, [*REACH_COLUMNS, "median_days"] if in_database else columns)
+    if not in_database:
+        _medians_add(groups, completion_days(filters))
+    return groups
 
 
 def _split_groupings(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, pd.DataFrame]:
@@ -451,28 +467,12 @@ def _split_groupings(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, p
     return groups
 
 
-def _completion_durations(filters: ReportFilters) -> QuerySet[Enrolment]:
-    """The completed enrolments of the population, each with its ``duration`` from first
-    access (the first lesson opened, else the start of the enrolment) to completion."""
-    # A subquery per completed enrolment reads its first view through the index on the
-    # enrolment; a join grouped by enrolment over all lesson progress was slower.
-    first_view = Subquery(
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-        .order_by()
-        .values("enrolment")
-        .annotate(first=Min("first_viewed_at"))
-        .values("first")
-    )
-    return (
-        enrolment_scope(filters)
-        .filter(status=Enrolment.Status.COMPLETED, completed_at__isnull=False)
-        .annotate(
-            duration=ExpressionWrapper(
-                F("completed_at") - Coalesce(first_view, "activated_at", "created_at"),
-                output_field=DurationField(),
-            )
-        )
-        .order_by()
+def _duration() -> ExpressionWrapper:
+    """An enrolment's time from first access (the first lesson opened, else the start of
+    the enrolment) to completion."""
+    return ExpressionWrapper(
+        F("completed_at") - Coalesce("first_viewed_at", "activated_at", "created_at"),
+        output_field=DurationField(),
     )
 
 
@@ -485,8 +485,10 @@ def completion_days(filters: ReportFilters) -> pd.DataFrame:
     # The duration and the month come as numbers: turning two datetimes per row into
     # aware Python datetimes cost more than the query itself.
     queryset = (
-        _completion_durations(filters)
+        enrolment_scope(filters)
+        .filter(status=Enrolment.Status.COMPLETED, completed_at__isnull=False)
         .annotate(
+            duration=_duration(),
             audience=F("trainee__audience"),
             organisation=F("trainee__organisation_id"),
             city=F("trainee__organisation__city"),
@@ -515,48 +517,28 @@ def _days(durations: pd.Series) -> pd.Series:
     return (pd.to_timedelta(durations).dt.total_seconds() / 86400).clip(lower=0)
 
 
-def completion_medians(filters: ReportFilters) -> dict[str, pd.DataFrame]:
-    """Median days to complete by every reach dimension and in total (see ``completion_days``).
+def _medians_add(groups: dict[str, pd.DataFrame], durations: pd.DataFrame) -> None:
+    """Put each group's median days to complete into ``groups`` (``reach_groups``' frames),
+    from one row per completed enrolment (``completion_days``): SQLite has no ordered-set
+    aggregates, so its medians are taken in pandas."""
+    for dimension, frame in groups.items():
+        if dimension == "total":
+            medians = {"total": statistics.median_days(durations["days"])}
+        else:
+            by_group = durations.groupby(dimension, dropna=False)["days"]
+            medians = {
+                group_key(key): value for key, value in by_group.agg(statistics.median_days).items()
+            }
+        frame["median_days"] = [medians.get(group_key(key)) for key in frame["key"]]
 
-    Returns a frame per dimension of ``REACH_DIMENSIONS`` and one for "total", columns key
-    and median_days; groups without a completed enrolment are left out.
-    """
-    if connection.vendor != "postgresql":
-        # SQLite has no ordered-set aggregates: the medians of the rows, in pandas.
-        durations = completion_days(filters)
-        medians = {
-            dimension: durations.groupby(dimension, dropna=False)["days"].agg(
-                statistics.median_days
-            )
-            for dimension in REACH_DIMENSIONS
-        }
-        medians["total"] = pd.Series(
-            {"total": statistics.median_days(durations["days"])} if len(durations) else {}
-        )
-        return {
-            dimension: pd.DataFrame({"key": series.index, "median_days": series.to_numpy()})
-            for dimension, series in medians.items()
-        }
-    # The two middle durations of each group in one pass (GROUPING SETS), their mean taken
-    # here as pandas would: no row per completed enrolment leaves the database.
-    inner, params = (
-        _completion_durations(filters).values("duration", **_dimension_keys())
-    ).query.sql_with_params()
-    keys = list(_dimension_keys())
-    middles = (
-        "percentile_disc(0.5) WITHIN GROUP (ORDER BY duration) AS low, "
-        "percentile_disc(0.5) WITHIN GROUP (ORDER BY duration DESC) AS high"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(_grouping_sql(inner, keys, middles), params)
-        frame = pd.DataFrame.from_records(
-            cursor.fetchall(), columns=["grouping", *keys, "low", "high"]
-        )
-    low, high = _days(frame["low"]), _days(frame["high"])
-    frame["median_days"] = [
-        statistics.median_days(pd.Series([a, b])) for a, b in zip(low, high, strict=True)
-    ]
-    return _split_groupings(frame, ["median_days"])
+
+def group_key(key: Any) -> Any:
+    """One spelling for a group key from SQL or pandas (None, NaN; 3 or 3.0)."""
+    if key is None or (not isinstance(key, str) and pd.isna(key)):
+        return NO_GROUP
+    if isinstance(key, float | np.floating) and float(key).is_integer():
+        return int(key)
+    return key
 
 
 def funnel_counts(filters: ReportFilters) -> dict[str, int]:

@@ -932,7 +932,7 @@ class _Rows:
         self.enrolments = _Table(
             Enrolment,
             "trainee_id course_id cohort_id status source created_at activated_at completed_at "
-            "withdrawn_at decided_by_id last_activity_at completion_rule",
+            "withdrawn_at decided_by_id last_activity_at completion_rule first_viewed_at",
             json_columns="completion_rule",
         )
         self.progress = _Table(
@@ -973,7 +973,7 @@ class _Rows:
 
 # Column positions in the rows the generator changes after adding them.
 _E_STATUS, _E_SOURCE, _E_ACTIVATED, _E_COMPLETED, _E_WITHDRAWN = 4, 5, 7, 8, 9
-_E_DECIDED, _E_LAST, _E_RULE = 10, 11, 12
+_E_DECIDED, _E_LAST, _E_RULE, _E_FIRST_VIEWED = 10, 11, 12, 13
 _A_SUBMITTED, _A_SCORE, _A_MAX, _A_PERCENT, _A_PASSED = 7, 8, 9, 10, 11
 _P_LAST, _P_COMPLETED, _P_SPENT = 4, 5, 6
 _I_REMINDER_HASH, _I_REMINDED, _I_USED = 4, 6, 8
@@ -1232,7 +1232,7 @@ class _Generator:
         source = Enrolment.Source.COHORT if cohort else Enrolment.Source.SELF
         enrolment = rows.enrolments.add(
             user, plan.pk, cohort.cohort.pk if cohort else None, Enrolment.Status.ACTIVE,
-            source, created, None, None, None, None, None, None,
+            source, created, None, None, None, None, None, None, None,
         )  # fmt: skip
         activated = created
         if plan.approval and not cohort:
@@ -1274,6 +1274,8 @@ class _Generator:
             progress = rows.progress.add(
                 enrolment, pk, t, t + spent, None, int(spent.total_seconds())
             )
+            if enrolment[_E_FIRST_VIEWED] is None:
+                enrolment[_E_FIRST_VIEWED] = t
             events.append(t)
             if (is_required and done == stop) or t + spent > anchor:
                 # Opened, not finished: where this trainee dropped out (or is today).

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,15 +30,22 @@ def _enrolment_for_lesson(*, trainee: User, lesson: LessonPage) -> Enrolment:
 
 
 def lesson_view(*, trainee: User, lesson: LessonPage) -> LessonProgress:
-    """Record that the trainee opened a lesson."""
+    """Record that the trainee opened a lesson (and, the first time, that they started)."""
     enrolment = _enrolment_for_lesson(trainee=trainee, lesson=lesson)
     now = timezone.now()
-    progress, created = LessonProgress.objects.get_or_create(
-        enrolment=enrolment, lesson=lesson, defaults={"first_viewed_at": now, "last_viewed_at": now}
-    )
-    if not created:
-        LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    # The progress row and the enrolment's first view are written together. Within a request
+    # (ATOMIC_REQUESTS) that is the request's transaction: no savepoint per lesson opened.
+    with transaction.atomic(savepoint=False):
+        progress, created = LessonProgress.objects.get_or_create(
+            enrolment=enrolment,
+            lesson=lesson,
+            defaults={"first_viewed_at": now, "last_viewed_at": now},
+        )
+        if not created:
+            LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            last_activity_at=now, first_viewed_at=Coalesce("first_viewed_at", Value(now))
+        )
     return progress
 
 

@@ -1,15 +1,19 @@
 """Progress events and the completion engine."""
 
+import importlib
 import json
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from courses import services
 from courses.completion import Requirement, register_requirement, requirements_for
 from courses.completion import _checks as registered_checks
 from courses.models import Enrolment, LessonPage, LessonProgress
+from tests.factories import TraineeFactory
 from tests.factories.courses import study
 
 
@@ -113,6 +117,37 @@ def test_other_apps_add_requirements(trainee, enrolment, lessons, monkeypatch):
     enrolment.refresh_from_db()
     assert enrolment.status == "active"
     assert [r.key for r in requirements_for(enrolment) if not r.met] == ["post_test"]
+
+
+def test_the_first_lesson_view_marks_the_enrolment_started_once(trainee, enrolment, lessons):
+    assert enrolment.first_viewed_at is None
+
+    first = services.lesson_view(trainee=trainee, lesson=lessons[1])
+    services.lesson_view(trainee=trainee, lesson=lessons[0])
+    services.lesson_view(trainee=trainee, lesson=lessons[1])
+
+    enrolment.refresh_from_db()
+    assert enrolment.first_viewed_at == first.first_viewed_at
+    assert enrolment.last_activity_at > enrolment.first_viewed_at
+
+
+def test_the_migration_fills_in_the_first_lesson_view_from_progress(trainee, enrolment, lessons):
+    backfill = importlib.import_module(
+        "courses.migrations.0004_enrolment_first_viewed_at"
+    ).first_views_backfill
+    now = timezone.now()
+    for days, lesson in zip((2, 9, 5), lessons, strict=False):
+        LessonProgress.objects.create(
+            enrolment=enrolment, lesson=lesson, first_viewed_at=now - timedelta(days)
+        )
+    unstarted = services.enrolment_enrol(trainee=TraineeFactory(), course=enrolment.course)[0]
+
+    backfill(django_apps, None)
+
+    enrolment.refresh_from_db()
+    unstarted.refresh_from_db()
+    assert enrolment.first_viewed_at == now - timedelta(days=9)
+    assert unstarted.first_viewed_at is None
 
 
 def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, settings):

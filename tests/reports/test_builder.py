@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Audience
@@ -205,6 +206,7 @@ def build_programme(catalogue) -> Programme:
             source=Enrolment.Source.COHORT,
             created_at=base - timedelta(days=1),
             activated_at=base,
+            first_viewed_at=base,
             completed_at=base + timedelta(days=days) if days else None,
         )
         for number, lesson in enumerate(lessons):
@@ -273,6 +275,7 @@ def build_programme(catalogue) -> Programme:
             source=Enrolment.Source.SELF,
             created_at=base - timedelta(days=1),
             activated_at=base,
+            first_viewed_at=base,
             completed_at=base + timedelta(days=1),
         )
         for lesson in lessons:
@@ -634,7 +637,6 @@ def _completed_enrolment(trainee, course) -> Enrolment:
 
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_trainees(programme):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as before:
@@ -657,7 +659,6 @@ def test_queries_do_not_grow_with_trainees(programme):
 
 def _reach_section_queries() -> list[dict]:
     """The SQL of the reach section (the first), between the first two progress calls."""
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     marks: list[int] = []
@@ -669,7 +670,8 @@ def _reach_section_queries() -> list[dict]:
 @pytest.mark.django_db
 def test_the_reach_breakdowns_are_read_in_one_query(programme, django_assert_num_queries):
     filters = ReportFilters.from_dict(programme.filters)
-    with django_assert_num_queries(1):
+    # On SQLite the medians of the days to complete take a second read (see reach_groups).
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
         groups = reach_groups(filters)
 
     assert set(groups) == {*REACH_DIMENSIONS, "total"}
@@ -691,11 +693,12 @@ def test_the_reach_section_costs_the_same_queries_whatever_its_groups(programme)
     )
     after = _reach_section_queries()
 
-    # One for the five breakdowns and the total, one for the medians of the days to
-    # complete, one for the organisations' names, two for the funnel's later steps (the
-    # tests, the follow-up), five for its modules (courses in scope, their paths, modules,
-    # lessons, completions), one for sessions.
-    assert len(before) == len(after) == 11, [q["sql"][:80] for q in after]
+    # One for the five breakdowns and the total with their medians of the days to complete
+    # (two on SQLite), one for the organisations' names, two for the funnel's later steps
+    # (the tests, the follow-up), five for its modules (courses in scope, their paths,
+    # modules, lessons, completions), one for sessions.
+    expected = 10 if connection.vendor == "postgresql" else 11
+    assert len(before) == len(after) == expected, [q["sql"][:80] for q in after]
 
 
 @pytest.mark.django_db

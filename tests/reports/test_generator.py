@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 
 from accounts.models import User
 from assessments.models import (
@@ -149,6 +149,18 @@ def test_a_seed_is_generated_once_per_database(generated):
     assert counts["trainees"] == 10
     # The second seed reuses the organisations and the programme instead of copying them.
     assert counts["organisations"] == 0 and "courses" not in counts
+
+
+def test_each_enrolment_keeps_its_first_lesson_view(generated):
+    first_views = dict(
+        LessonProgress.objects.order_by()
+        .values("enrolment")
+        .annotate(first=Min("first_viewed_at"))
+        .values_list("enrolment", "first")
+    )
+    assert first_views
+    kept = dict(Enrolment.objects.values_list("pk", "first_viewed_at"))
+    assert kept == {pk: first_views.get(pk) for pk in kept}
 
 
 def test_the_funnel_narrows_and_completions_meet_the_completion_rule(generated):
