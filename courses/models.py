@@ -379,6 +379,34 @@ class LessonProgress(models.Model):
         return f"{self.enrolment} – {self.lesson}"
 
 
+class ModuleCompletion(models.Model):
+    """A trainee completed every required lesson of a module (as it stood then).
+
+    Kept by ``lesson_complete`` when the module's last required lesson is done, so that the
+    report's funnel counts modules without reading every lesson's progress; removed when the
+    enrolment starts again. Like the enrolment's completion rule, a lesson added later does
+    not take a completion back.
+    """
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="module_completions"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(_("completed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("module completion")
+        verbose_name_plural = _("module completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "module"], name="courses_module_completed_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.module}"
+
+
 class Cohort(models.Model):
     """A group of trainees following a course together, led by trainers."""
 

@@ -66,7 +66,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     LessonPage,
-    LessonProgress,
+    ModuleCompletion,
     ModulePage,
     SessionRegistration,
     Topic,
@@ -567,7 +567,8 @@ def funnel_counts(filters: ReportFilters) -> dict[str, int]:
 
 
 def module_completions(filters: ReportFilters) -> pd.DataFrame:
-    """Per module of the courses in scope: trainees who completed every required lesson of it.
+    """Per module of the courses in scope: trainees who completed every required lesson of it
+    (as the module stood when they finished it, see ``courses.ModuleCompletion``).
 
     Columns: course, module, position (1 = first module of its course), title, done.
     Modules without required lessons are left out (nothing to complete).
@@ -602,33 +603,19 @@ def module_completions(filters: ReportFilters) -> pd.DataFrame:
     lessons = lessons.dropna(subset=["module"]).astype({"module": int})
     required = lessons.groupby("module").size()
 
-    # Per enrolment the required lessons it completed in each module, then per module the
-    # enrolments that completed all of them: one grouped query, nothing per trainee read.
-    # A trainee has one enrolment per course, so enrolments count trainees.
-    lessons_of = lessons.groupby("module")["pk"].apply(list)
-    per_enrolment = (
-        LessonProgress.objects.filter(
-            enrolment__in=enrolment_scope(filters),
-            lesson_id__in=lessons["pk"].tolist(),
-            completed_at__isnull=False,
+    # Module completions are kept as they happen (courses.ModuleCompletion): one grouped
+    # count. A trainee has one enrolment per course, so enrolments count trainees.
+    done = dict(
+        ModuleCompletion.objects.filter(
+            enrolment__in=enrolment_scope(filters), module_id__in=required.index.tolist()
         )
         .order_by()
-        .values("enrolment_id")
-        .annotate(
-            **{
-                f"lessons_{module}": Count("pk", filter=Q(lesson_id__in=pks))
-                for module, pks in lessons_of.items()
-            }
-        )
-    )
-    done = per_enrolment.aggregate(
-        **{
-            f"done_{module}": Count("enrolment_id", filter=Q(**{f"lessons_{module}__gte": n}))
-            for module, n in required.items()
-        }
+        .values("module_id")
+        .annotate(done=Count("pk"))
+        .values_list("module_id", "done")
     )
     modules = modules[modules["pk"].isin(required.index)]
-    modules["done"] = [done[f"done_{module}"] for module in modules["pk"]]
+    modules["done"] = [done.get(module, 0) for module in modules["pk"]]
     modules = modules.rename(columns={"pk": "module"})
     modules["course"] = modules["course"].astype(int)
     return modules[columns].reset_index(drop=True)

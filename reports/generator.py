@@ -59,6 +59,7 @@ from courses.models import (
     LearningObjective,
     LessonPage,
     LessonProgress,
+    ModuleCompletion,
     ModulePage,
     SessionRegistration,
     Topic,
@@ -711,7 +712,8 @@ class _CoursePlan:
     approval: bool
     required_sessions: int
     audiences: set[str]
-    lessons: list[tuple[int, int, bool]]  # (pk, estimated minutes, required)
+    lessons: list[tuple[int, int, bool, int]]  # (pk, estimated minutes, required, module pk)
+    required_per_module: Counter  # module pk → its required lessons
     decider_id: int | None
     pre: _QuizPlan | None
     post: _QuizPlan | None
@@ -810,12 +812,15 @@ def _survey_plan(survey: Survey | None) -> _SurveyPlan | None:
 
 
 def _course_plan(course: CoursePage, rng: random.Random, decider_id: int) -> _CoursePlan:
-    lessons = list(
-        LessonPage.objects.live()
+    module_of_path = dict(ModulePage.objects.child_of(course).values_list("path", "pk"))
+    steplen = ModulePage.steplen
+    lessons = [
+        (pk, minutes, is_required, module_of_path[path[:-steplen]])
+        for pk, minutes, is_required, path in LessonPage.objects.live()
         .descendant_of(course)
         .order_by("path")
-        .values_list("pk", "estimated_minutes", "is_required")
-    )
+        .values_list("pk", "estimated_minutes", "is_required", "path")
+    ]
     quizzes = {
         quiz.purpose: quiz
         for quiz in Quiz.objects.filter(course=course).order_by("-pk")  # first one wins
@@ -831,6 +836,7 @@ def _course_plan(course: CoursePage, rng: random.Random, decider_id: int) -> _Co
         required_sessions=course.required_sessions,
         audiences=set(course.audiences.values_list("code", flat=True)),
         lessons=lessons,
+        required_per_module=Counter(module for *_, required, module in lessons if required),
         decider_id=owners[0] if owners else decider_id,
         pre=_quiz_plan(quizzes.get(Quiz.Purpose.PRE_TEST), rng, spread=True),
         post=_quiz_plan(quizzes.get(Quiz.Purpose.POST_TEST), rng, spread=True),
@@ -939,6 +945,7 @@ class _Rows:
             LessonProgress,
             "enrolment_id lesson_id first_viewed_at last_viewed_at completed_at time_spent_seconds",
         )
+        self.module_completions = _Table(ModuleCompletion, "enrolment_id module_id completed_at")
         self.skips = _Table(PreTestSkip, "enrolment_id skipped_at")
         self.attempts = _Table(
             Attempt,
@@ -1267,7 +1274,8 @@ class _Generator:
         finishes = force or rng.random() < 0.74
         stop = len(required) if finishes else rng.randrange(max(1, len(required)))
         done = 0
-        for pk, minutes, is_required in plan.lessons:
+        modules_done: Counter = Counter()
+        for pk, minutes, is_required, module in plan.lessons:
             if t > anchor or done > stop or (not is_required and rng.random() > 0.3):
                 continue
             spent = timedelta(minutes=minutes * rng.uniform(0.6, 1.8))
@@ -1284,6 +1292,10 @@ class _Generator:
                 break
             progress[_P_COMPLETED] = t + spent
             events.append(t + spent)
+            if is_required:
+                modules_done[module] += 1
+                if modules_done[module] == plan.required_per_module[module]:
+                    rows.module_completions.add(enrolment, module, t + spent)
             t += spent + timedelta(days=rng.expovariate(1 / 2))
             if is_required:
                 done += 1

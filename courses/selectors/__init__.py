@@ -13,6 +13,7 @@ from ..models import (
     Enrolment,
     LessonPage,
     LessonProgress,
+    ModuleCompletion,
     ModulePage,
     SessionRegistration,
 )
@@ -135,6 +136,7 @@ def trainee_learning_data(user: User) -> dict[str, Any]:
     progress = LessonProgress.objects.filter(enrolment__trainee=user).select_related(
         "lesson", "enrolment"
     )
+    modules = ModuleCompletion.objects.filter(enrolment__trainee=user).select_related("module")
     registrations = SessionRegistration.objects.filter(trainee=user).select_related("session")
     return {
         "enrolments": [
@@ -145,6 +147,7 @@ def trainee_learning_data(user: User) -> dict[str, Any]:
                 "cohort": enrolment.cohort.name if enrolment.cohort else None,
                 "created_at": enrolment.created_at,
                 "activated_at": enrolment.activated_at,
+                "first_lesson_opened_at": enrolment.first_viewed_at,
                 "completed_at": enrolment.completed_at,
                 "withdrawn_at": enrolment.withdrawn_at,
             }
@@ -158,6 +161,9 @@ def trainee_learning_data(user: User) -> dict[str, Any]:
                 "time_spent_seconds": item.time_spent_seconds,
             }
             for item in progress
+        ],
+        "modules_completed": [
+            {"module": item.module.title, "completed_at": item.completed_at} for item in modules
         ],
         "classroom_sessions": [
             {

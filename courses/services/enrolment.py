@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 
 from .. import selectors
-from ..models import CoursePage, Enrolment, EnrolmentMode, LessonProgress
+from ..models import CoursePage, Enrolment, EnrolmentMode, LessonProgress, ModuleCompletion
 from .progress import enrolment_evaluate
 
 logger = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 def enrolment_renew(*, enrolment: Enrolment) -> Enrolment:
     """Start a completed course again (recertification): lessons must be completed anew.
 
-    The enrolment becomes active, its completion is cleared and so are its lessons'
+    The enrolment becomes active, its completion is cleared and so are its lessons' and modules'
     completions; completing the course again sends ``course_completed`` again. Whether the
     trainee may renew is decided by the caller (the certificates app).
     """
@@ -121,5 +121,6 @@ def enrolment_renew(*, enrolment: Enrolment) -> Enrolment:
     enrolment.completion_rule = None
     enrolment.save(update_fields=["status", "completed_at", "completion_rule"])
     LessonProgress.objects.filter(enrolment=enrolment).update(completed_at=None)
+    ModuleCompletion.objects.filter(enrolment=enrolment).delete()
     logger.info("Enrolment %s started again", enrolment.pk)
     return enrolment

@@ -1,7 +1,7 @@
 """Progress events and the completion engine."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,7 +14,7 @@ from accounts.models import User
 
 from .. import defaults, selectors
 from ..completion import requirements_for
-from ..models import Enrolment, LessonPage, LessonProgress
+from ..models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
 from ..registry import lesson_requirements_missing
 from ..signals import course_completed, lesson_completed
 
@@ -49,6 +49,22 @@ def lesson_view(*, trainee: User, lesson: LessonPage) -> LessonProgress:
     return progress
 
 
+def _module_completion_record(
+    *, enrolment: Enrolment, lesson: LessonPage, now: datetime
+) -> None:
+    """The module is done once its last required (live) lesson is: record it."""
+    if not lesson.is_required:
+        return
+    required = LessonPage.objects.live().sibling_of(lesson).filter(is_required=True)
+    done = LessonProgress.objects.filter(
+        enrolment=enrolment, lesson__in=required, completed_at__isnull=False
+    ).count()
+    if done == required.count():
+        ModuleCompletion.objects.get_or_create(
+            enrolment=enrolment, module_id=lesson.get_parent().pk, defaults={"completed_at": now}
+        )
+
+
 @transaction.atomic
 def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
     """The trainee reached the end of a lesson and confirmed it; re-evaluate the course."""
@@ -81,6 +97,7 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
         progress.completed_at = now
         progress.last_viewed_at = now
         progress.save(update_fields=["time_spent_seconds", "completed_at", "last_viewed_at"])
+        _module_completion_record(enrolment=enrolment, lesson=lesson, now=now)
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
     enrolment_evaluate(enrolment_id=enrolment.pk)
     return progress

@@ -12,7 +12,7 @@ from django.utils import timezone
 from courses import services
 from courses.completion import Requirement, register_requirement, requirements_for
 from courses.completion import _checks as registered_checks
-from courses.models import Enrolment, LessonPage, LessonProgress
+from courses.models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
 from tests.factories import TraineeFactory
 from tests.factories.courses import study
 
@@ -150,6 +150,29 @@ def test_the_migration_fills_in_the_first_lesson_view_from_progress(trainee, enr
     assert unstarted.first_viewed_at is None
 
 
+def test_a_module_is_done_with_its_last_required_lesson(trainee, enrolment, lessons):
+    # Two modules of two lessons; lesson 1.2 becomes optional, lesson 2.1 stays required.
+    LessonPage.objects.filter(pk=lessons[1].pk).update(is_required=False)
+    module_1, module_2 = (lesson.get_parent() for lesson in (lessons[0], lessons[2]))
+
+    study(trainee, lessons[2])
+    assert not ModuleCompletion.objects.exists()  # lesson 2.2 is still to do
+    study(trainee, lessons[0])
+    done = ModuleCompletion.objects.get()
+    assert (done.enrolment, done.module_id) == (enrolment, module_1.pk)
+    study(trainee, lessons[1])  # optional: changes nothing
+    study(trainee, lessons[3])
+    assert set(
+        ModuleCompletion.objects.filter(enrolment=enrolment).values_list("module_id", flat=True)
+    ) == {module_1.pk, module_2.pk}
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.COMPLETED
+
+    services.enrolment_renew(enrolment=enrolment)
+
+    assert not ModuleCompletion.objects.exists()
+
+
 def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, settings):
     progress = services.lesson_view(trainee=trainee, lesson=lessons[0])
     LessonProgress.objects.filter(pk=progress.pk).update(
@@ -163,10 +186,13 @@ def test_time_spent_counts_until_completion_capped(trainee, enrolment, lessons, 
 
 def test_personal_data_export_includes_learning(client, trainee, enrolment, lessons):
     study(trainee, lessons[0])
+    study(trainee, lessons[1])  # the first module's last lesson
     client.force_login(trainee)
 
     data = json.loads(client.get("/en/accounts/me/data/").content)
 
     courses = data["sections"]["courses"]
     assert courses["enrolments"][0]["course"] == enrolment.course.title
+    assert courses["enrolments"][0]["first_lesson_opened_at"]
     assert courses["lesson_progress"][0]["lesson"] == lessons[0].title
+    assert [m["module"] for m in courses["modules_completed"]] == [lessons[0].get_parent().title]

@@ -26,6 +26,7 @@ from courses.models import (
     Enrolment,
     LessonPage,
     LessonProgress,
+    ModuleCompletion,
     SessionRegistration,
 )
 from reports.builder import cascade_levels, report_build
@@ -165,6 +166,8 @@ def build_programme(catalogue) -> Programme:
     programme.cohort.trainers.add(programme.graduate)
 
     lessons = list(LessonPage.objects.descendant_of(course).order_by("path"))
+    # One lesson per module: finishing a lesson finishes its module.
+    modules = [lesson.get_parent().specific for lesson in lessons]
     programme.post_test = make_quiz(
         course=course,
         purpose=Quiz.Purpose.POST_TEST,
@@ -209,13 +212,18 @@ def build_programme(catalogue) -> Programme:
             first_viewed_at=base,
             completed_at=base + timedelta(days=days) if days else None,
         )
-        for number, lesson in enumerate(lessons):
+        for number, (lesson, module) in enumerate(zip(lessons, modules, strict=True)):
+            done = bool(days or number == 0)
             LessonProgress.objects.create(
                 enrolment=enrolment,
                 lesson=lesson,
                 first_viewed_at=base,
-                completed_at=base + timedelta(days=1) if days or number == 0 else None,
+                completed_at=base + timedelta(days=1) if done else None,
             )
+            if done:
+                ModuleCompletion.objects.create(
+                    enrolment=enrolment, module=module, completed_at=base + timedelta(days=1)
+                )
         _attempt(pre_test, trainee, enrolment, PRE[index], base)
         attempt = _attempt(programme.post_test, trainee, enrolment, POST[index], base)
         for position, (question, correct) in enumerate(
@@ -278,10 +286,11 @@ def build_programme(catalogue) -> Programme:
             first_viewed_at=base,
             completed_at=base + timedelta(days=1),
         )
-        for lesson in lessons:
+        for lesson, module in zip(lessons, modules, strict=True):
             LessonProgress.objects.create(
                 enrolment=enrolment, lesson=lesson, first_viewed_at=base, completed_at=base
             )
+            ModuleCompletion.objects.create(enrolment=enrolment, module=module, completed_at=base)
         SessionRegistration.objects.create(
             session=session,
             trainee=trainee,

@@ -1,10 +1,12 @@
 """The synthetic training data generator (reports.generator) and its command."""
 
+import importlib
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
@@ -26,6 +28,7 @@ from courses.models import (
     Enrolment,
     LessonPage,
     LessonProgress,
+    ModuleCompletion,
     SessionRegistration,
 )
 from reports.generator import TrainingDataExists, synthetic_email_domain, training_data_generate
@@ -105,6 +108,7 @@ def test_a_small_run_creates_a_programme_and_the_expected_rows(generated):
         "enrolments": 80,
         "invitations": 25,
         "memberships": 60,
+        "module_completions": 152,
         "organisations": 46,
         "progress": 511,
         "registrations": 40,
@@ -161,6 +165,20 @@ def test_each_enrolment_keeps_its_first_lesson_view(generated):
     assert first_views
     kept = dict(Enrolment.objects.values_list("pk", "first_viewed_at"))
     assert kept == {pk: first_views.get(pk) for pk in kept}
+
+
+def test_module_completions_are_those_the_lesson_progress_gives(generated):
+    # The migration's backfill derives them from lesson progress on its own.
+    backfill = importlib.import_module(
+        "courses.migrations.0005_modulecompletion"
+    ).module_completions_backfill
+    fields = ("enrolment_id", "module_id", "completed_at")
+    kept = set(ModuleCompletion.objects.values_list(*fields))
+    ModuleCompletion.objects.all().delete()
+
+    backfill(django_apps, None)
+
+    assert kept and set(ModuleCompletion.objects.values_list(*fields)) == kept
 
 
 def test_the_funnel_narrows_and_completions_meet_the_completion_rule(generated):
