@@ -332,6 +332,11 @@ class Enrolment(models.Model):
     # from then on (reports), kept here by ``lesson_view`` so that reading it needs no look
     # into the lesson progress. It stays when a lesson, and its progress, is deleted later.
     first_viewed_at = models.DateTimeField(_("first lesson opened"), null=True, blank=True)
+    # The evaluation's milestones, kept by the assessments app's services for the same
+    # reason: the first graded pre-test, the first passed post-test, the follow-up answered.
+    pre_test_at = models.DateTimeField(_("pre-test taken"), null=True, blank=True)
+    post_test_passed_at = models.DateTimeField(_("post-test passed"), null=True, blank=True)
+    follow_up_at = models.DateTimeField(_("follow-up survey answered"), null=True, blank=True)
     # The completion rule as it stood when the trainee completed: editing the course later
     # never silently un-completes anyone, and reports can tell which rule applied.
     completion_rule = models.JSONField(_("completion rule used"), null=True, blank=True)

@@ -46,6 +46,7 @@ from django.db.models.functions import (
     RowNumber,
     TruncMonth,
 )
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
@@ -289,12 +290,22 @@ def enrolment_scope(filters: ReportFilters) -> QuerySet[Enrolment]:
 
 
 def _period_filter(filters: ReportFilters, field: str) -> Q:
-    """The period on a datetime field: its date within the period's first and last day."""
+    """The period on a datetime field: its date (in the site's time zone) within the
+    period's first and last day.
+
+    Written as a range of instants, not on the field's date: the database then estimates
+    the rows from the column's statistics. On the date, PostgreSQL guessed 57 enrolments
+    where 6,767 matched and joined the survey answers to them row by row (8 s instead of
+    0.1 s at 100,000 trainees, benchmarks/README.md).
+    """
+    zone = timezone.get_current_timezone()
     q = Q()
     if filters.period_start:
-        q &= Q(**{f"{field}__date__gte": filters.period_start})
+        start = datetime.datetime.combine(filters.period_start, datetime.time.min, tzinfo=zone)
+        q &= Q(**{f"{field}__gte": start})
     if filters.period_end:
-        q &= Q(**{f"{field}__date__lte": filters.period_end})
+        after = filters.period_end + datetime.timedelta(days=1)
+        q &= Q(**{f"{field}__lt": datetime.datetime.combine(after, datetime.time.min, tzinfo=zone)})
     return q
 
 
@@ -319,10 +330,6 @@ def _frame(queryset: QuerySet, columns: list[str]) -> pd.DataFrame:
 def _enrolled_in(scope: QuerySet[Enrolment]) -> Exists:
     """For attempts: the trainee's enrolment in the quiz's course is one of ``scope``."""
     return Exists(scope.filter(trainee=OuterRef("trainee"), course=OuterRef("quiz__course")))
-
-
-def _answered(purpose: str) -> Exists:
-    return Exists(SurveyResponse.objects.filter(enrolment=OuterRef("pk"), survey__purpose=purpose))
 
 
 def scope_course_ids(filters: ReportFilters) -> list[int]:
@@ -544,26 +551,17 @@ def group_key(key: Any) -> Any:
 def funnel_counts(filters: ReportFilters) -> dict[str, int]:
     """Distinct trainees at the funnel's steps past the reach table's: pre-test taken,
     post-test passed, follow-up answered (enrolled, started and completed come from
-    ``reach_groups``)."""
-    scope = enrolment_scope(filters)
-    # Both test steps in one pass over the tests' attempts of the population's enrolments:
-    # half the time of a semi-join from the enrolments per step (benchmarks/README.md).
-    counts = Attempt.objects.filter(
-        _enrolled_in(scope),
-        quiz__purpose__in=[Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST],
-        status__in=GRADED_STATUSES,
-    ).aggregate(
-        pre_test=Count("trainee", distinct=True, filter=Q(quiz__purpose=Quiz.Purpose.PRE_TEST)),
-        post_test_passed=Count(
-            "trainee", distinct=True, filter=Q(quiz__purpose=Quiz.Purpose.POST_TEST, passed=True)
-        ),
+    ``reach_groups``), from the milestones each enrolment keeps (courses.Enrolment)."""
+    return enrolment_scope(filters).aggregate(
+        **{
+            step: Count("trainee", distinct=True, filter=Q(**{f"{milestone}__isnull": False}))
+            for step, milestone in (
+                ("pre_test", "pre_test_at"),
+                ("post_test_passed", "post_test_passed_at"),
+                ("follow_up", "follow_up_at"),
+            )
+        }
     )
-    # A semi-join: counted with FILTER (WHERE EXISTS …) the EXISTS ran once per enrolment
-    # and twice as slow.
-    counts["follow_up"] = (
-        scope.filter(_answered("follow_up")).order_by().values("trainee").distinct().count()
-    )
-    return counts
 
 
 def module_completions(filters: ReportFilters) -> pd.DataFrame:

@@ -938,7 +938,8 @@ class _Rows:
         self.enrolments = _Table(
             Enrolment,
             "trainee_id course_id cohort_id status source created_at activated_at completed_at "
-            "withdrawn_at decided_by_id last_activity_at completion_rule first_viewed_at",
+            "withdrawn_at decided_by_id last_activity_at completion_rule first_viewed_at "
+            "pre_test_at post_test_passed_at follow_up_at",
             json_columns="completion_rule",
         )
         self.progress = _Table(
@@ -981,6 +982,7 @@ class _Rows:
 # Column positions in the rows the generator changes after adding them.
 _E_STATUS, _E_SOURCE, _E_ACTIVATED, _E_COMPLETED, _E_WITHDRAWN = 4, 5, 7, 8, 9
 _E_DECIDED, _E_LAST, _E_RULE, _E_FIRST_VIEWED = 10, 11, 12, 13
+_E_PRE_TEST, _E_POST_TEST_PASSED, _E_FOLLOW_UP = 14, 15, 16
 _A_SUBMITTED, _A_SCORE, _A_MAX, _A_PERCENT, _A_PASSED = 7, 8, 9, 10, 11
 _P_LAST, _P_COMPLETED, _P_SPENT = 4, 5, 6
 _I_REMINDER_HASH, _I_REMINDED, _I_USED = 4, 6, 8
@@ -1239,7 +1241,7 @@ class _Generator:
         source = Enrolment.Source.COHORT if cohort else Enrolment.Source.SELF
         enrolment = rows.enrolments.add(
             user, plan.pk, cohort.cohort.pk if cohort else None, Enrolment.Status.ACTIVE,
-            source, created, None, None, None, None, None, None, None,
+            source, created, None, None, None, None, None, None, None, None, None, None,
         )  # fmt: skip
         activated = created
         if plan.approval and not cohort:
@@ -1268,6 +1270,7 @@ class _Generator:
                 rows.skips.add(enrolment, t)
             else:
                 t = self.attempt_simulate(rows, user, enrolment, plan.pre, ability, t, 1)[0]
+                enrolment[_E_PRE_TEST] = t
                 events.append(t)
         required = [lesson for lesson in plan.lessons if lesson[2]]
         half = math.ceil(len(required) / 2)
@@ -1314,6 +1317,8 @@ class _Generator:
                 t, passed = self.attempt_simulate(
                     rows, user, enrolment, plan.post, target, t, number
                 )
+                if passed:
+                    enrolment[_E_POST_TEST_PASSED] = t
                 events.append(t)
                 target += 12
                 t += self.days(1, 10)
@@ -1426,7 +1431,7 @@ class _Generator:
         )  # fmt: skip
         used = sent + timedelta(days=rng.expovariate(1 / 6))
         if rng.random() < 0.45 and used <= min(anchor, invitation[7]):
-            invitation[_I_USED] = used
+            invitation[_I_USED] = enrolment[_E_FOLLOW_UP] = used
             self.response_add(rows, user, enrolment, survey, used, mood, 3.4, FOLLOW_UP_COMMENTS)
         reminder = sent + timedelta(days=assessment_defaults.SURVEY_REMINDER_DAYS)
         if reminder <= anchor and (invitation[_I_USED] is None or invitation[_I_USED] > reminder):

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from accounts.models import User
 from courses.completion import requirements_for
 from courses.models import Enrolment
-from courses.services import enrolment_evaluate
+from courses.services import enrolment_evaluate, enrolment_milestone_record
 from courses.signals import attempt_graded
 
 from .. import grading
@@ -334,6 +334,14 @@ def attempt_submit(*, attempt: Attempt, trainee: User | None) -> Attempt:
         update_fields=["score", "max_score", "percent", "passed", "status", "submitted_at"]
     )
     logger.info("Attempt %s graded: %s%%", attempt.pk, attempt.percent)
+    milestone = {
+        Quiz.Purpose.PRE_TEST: "pre_test_at",
+        Quiz.Purpose.POST_TEST: "post_test_passed_at" if attempt.passed else None,
+    }.get(attempt.quiz.purpose)
+    if milestone and attempt.enrolment_id:
+        enrolment_milestone_record(
+            enrolment_id=attempt.enrolment_id, milestone=milestone, at=attempt.submitted_at
+        )
     transaction.on_commit(
         lambda: attempt_graded.send(
             sender=Attempt,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import Enrolment
+from courses.services import enrolment_milestone_record
 
 from .. import defaults
 from ..models import Survey, SurveyAnswer, SurveyInvitation, SurveyItem, SurveyResponse
@@ -142,6 +143,10 @@ def survey_response_submit(
     for answer in answers:
         answer.response = response
     SurveyAnswer.objects.bulk_create(answers)
+    if survey.purpose == Survey.Purpose.FOLLOW_UP:
+        enrolment_milestone_record(
+            enrolment_id=enrolment.pk, milestone="follow_up_at", at=response.submitted_at
+        )
     logger.info("Survey %s answered for enrolment %s", survey.pk, enrolment.pk)
     return response
 

@@ -6,12 +6,20 @@ from .enrolment import (
     enrolment_renew,
     enrolment_withdraw,
 )
-from .progress import enrolment_evaluate, lesson_complete, lesson_view
+from .progress import (
+    ENROLMENT_MILESTONES,
+    enrolment_evaluate,
+    enrolment_milestone_record,
+    lesson_complete,
+    lesson_view,
+)
 
 __all__ = [
+    "ENROLMENT_MILESTONES",
     "enrolment_decide",
     "enrolment_enrol",
     "enrolment_evaluate",
+    "enrolment_milestone_record",
     "enrolment_renew",
     "enrolment_withdraw",
     "lesson_complete",

@@ -2,6 +2,7 @@
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,15 +44,29 @@ def lesson_view(*, trainee: User, lesson: LessonPage) -> LessonProgress:
         )
         if not created:
             LessonProgress.objects.filter(pk=progress.pk).update(last_viewed_at=now)
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            last_activity_at=now, first_viewed_at=Coalesce("first_viewed_at", Value(now))
+        enrolment_milestone_record(
+            enrolment_id=enrolment.pk, milestone="first_viewed_at", at=now, last_activity_at=now
         )
     return progress
 
 
-def _module_completion_record(
-    *, enrolment: Enrolment, lesson: LessonPage, now: datetime
+# What an enrolment reached and when, kept for the evaluation report (see Enrolment).
+ENROLMENT_MILESTONES = ("first_viewed_at", "pre_test_at", "post_test_passed_at", "follow_up_at")
+
+
+def enrolment_milestone_record(
+    *, enrolment_id: int, milestone: str, at: datetime, **fields: Any
 ) -> None:
+    """Keep when the enrolment first reached ``milestone`` (one of ``ENROLMENT_MILESTONES``):
+    a later time never replaces the first. ``fields`` are written in the same update."""
+    if milestone not in ENROLMENT_MILESTONES:
+        raise ValueError(f"Not an enrolment milestone: {milestone}")
+    Enrolment.objects.filter(pk=enrolment_id).update(
+        **{milestone: Coalesce(milestone, Value(at))}, **fields
+    )
+
+
+def _module_completion_record(*, enrolment: Enrolment, lesson: LessonPage, now: datetime) -> None:
     """The module is done once its last required (live) lesson is: record it."""
     if not lesson.is_required:
         return

@@ -179,13 +179,35 @@ def test_passing_the_post_test_completes_the_course(trainee, enrolled, course, l
     services.attempt_submit(attempt=failed, trainee=trainee)
     enrolled.refresh_from_db()
     assert enrolled.status == "active"
+    assert enrolled.post_test_passed_at is None  # taken, not passed
 
     passed = services.attempt_start(quiz=post_test, trainee=trainee)
     answer_all(passed, trainee, right=2)
-    services.attempt_submit(attempt=passed, trainee=trainee)
+    passed = services.attempt_submit(attempt=passed, trainee=trainee)
     enrolled.refresh_from_db()
     assert enrolled.status == "completed"
+    assert enrolled.post_test_passed_at == passed.submitted_at
     assert [r["key"] for r in enrolled.completion_rule["requirements"]] == ["lessons", "post_test"]
+
+
+def test_the_enrolment_keeps_its_first_graded_pre_test(trainee, enrolled, course):
+    pre_test = make_quiz(
+        course=course,
+        purpose=Quiz.Purpose.PRE_TEST,
+        questions=[make_choice_question()],
+        max_attempts=2,
+    )
+    first = services.attempt_start(quiz=pre_test, trainee=trainee)
+    enrolled.refresh_from_db()
+    assert enrolled.pre_test_at is None  # started, not yet graded
+
+    first = services.attempt_submit(attempt=first, trainee=trainee)
+    second = services.attempt_start(quiz=pre_test, trainee=trainee)
+    services.attempt_submit(attempt=second, trainee=trainee)
+
+    enrolled.refresh_from_db()
+    assert enrolled.pre_test_at == first.submitted_at
+    assert enrolled.post_test_passed_at is None
 
 
 def test_a_pre_test_never_reveals_answers(course):

@@ -171,6 +171,8 @@ class TestResponseSubmit:
         )
 
         assert (response.trainee, response.enrolment) == (trainee, completed)
+        completed.refresh_from_db()
+        assert completed.follow_up_at is None  # a reaction survey is not the follow-up
         stored = {a.kind: (a.value, a.text, a.item_text) for a in response.answers.all()}
         assert stored == {
             "likert": (4, "", "The course was relevant to my work."),
@@ -531,6 +533,8 @@ class TestLinks:
             follow_up,
         )
         assert SurveyInvitation.objects.get().used_at == response.submitted_at
+        enrolment.refresh_from_db()
+        assert enrolment.follow_up_at == response.submitted_at
         with pytest.raises(ValidationError, match="already been used") as error:
             services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
         assert error.value.code == "used"

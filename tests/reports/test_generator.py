@@ -181,6 +181,21 @@ def test_module_completions_are_those_the_lesson_progress_gives(generated):
     assert kept and set(ModuleCompletion.objects.values_list(*fields)) == kept
 
 
+def test_enrolment_milestones_are_those_the_attempts_and_responses_give(generated):
+    # The migration's backfill derives them from attempts and survey responses on its own.
+    backfill = importlib.import_module(
+        "assessments.migrations.0008_enrolment_milestones_backfill"
+    ).milestones_backfill
+    fields = ("pk", "pre_test_at", "post_test_passed_at", "follow_up_at")
+    kept = set(Enrolment.objects.values_list(*fields))
+    Enrolment.objects.update(pre_test_at=None, post_test_passed_at=None, follow_up_at=None)
+
+    backfill(django_apps, None)
+
+    assert all(any(row[n] for row in kept) for n in (1, 2, 3))  # each milestone occurs
+    assert set(Enrolment.objects.values_list(*fields)) == kept
+
+
 def test_the_funnel_narrows_and_completions_meet_the_completion_rule(generated):
     started = Exists(LessonProgress.objects.filter(enrolment=OuterRef("pk")))
     for course in CoursePage.objects.live():
