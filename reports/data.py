@@ -3,8 +3,12 @@
 Every function takes a ``ReportFilters`` and returns a small frame built from grouped SQL
 (``values()`` + ``annotate()``; the reach tables in one GROUPING SETS statement around the
 ORM's SQL, see ``reach_groups``). Rows per trainee are read only where a statistic needs them
-(completion times, pre/post pairs, cascade links), in chunks through
+(completion times on SQLite, pre/post pairs, cascade links), in chunks through
 ``iterator()``. Nothing here suppresses: ``reports.builder`` does, after the statistics.
+
+What an enrolment reached (first lesson opened, pre-test taken, post-test passed, follow-up
+answered, modules completed) is read from what the courses and assessments apps keep on
+the enrolment when it happens, not recomputed from progress, attempts and responses.
 
 The population: enrolments that gave access to a course (in progress, completed or
 withdrawn; not pending or rejected), made within the period, in the chosen courses, topics

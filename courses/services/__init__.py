@@ -7,7 +7,6 @@ from .enrolment import (
     enrolment_withdraw,
 )
 from .progress import (
-    ENROLMENT_MILESTONES,
     enrolment_evaluate,
     enrolment_milestone_record,
     lesson_complete,
@@ -15,7 +14,6 @@ from .progress import (
 )
 
 __all__ = [
-    "ENROLMENT_MILESTONES",
     "enrolment_decide",
     "enrolment_enrol",
     "enrolment_evaluate",
