@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     DurationField,
     Exists,
@@ -40,6 +41,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
+    When,
     Window,
 )
 from django.db.models.functions import (
@@ -444,7 +446,11 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
         # The medians in the same pass (percentile_cont: the mean of the two middle
         # durations, as pandas takes it), over durations none below zero (a lesson first
         # opened after completion).
-        scope = scope.annotate(duration=Greatest(_duration(), Value(datetime.timedelta(0))))
+        clipped = Greatest(_duration(), Value(datetime.timedelta(0)))
+        # GREATEST skips a NULL: without a completion time there is no duration, not zero.
+        scope = scope.annotate(
+            duration=Case(When(completed_at__isnull=False, then=clipped), default=None)
+        )
         aggregates.append((_MEDIAN_AGGREGATE, "median_days"))
     inner, params = scope.query.sql_with_params()
     keys = list(_dimension_keys())

@@ -1,19 +1,15 @@
 from django.db import migrations, models
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Exists, Min, OuterRef, Subquery
 
 
 def first_views_backfill(apps, schema_editor):
-    """Each enrolment's first lesson view, from its lesson progress: one UPDATE."""
+    """Each started enrolment's first lesson view, from its lesson progress: one UPDATE."""
     Enrolment = apps.get_model("courses", "Enrolment")
     LessonProgress = apps.get_model("courses", "LessonProgress")
-    first = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-        .order_by()
-        .values("enrolment")
-        .annotate(first=Min("first_viewed_at"))
-        .values("first")
-    )
-    Enrolment.objects.update(first_viewed_at=Subquery(first))
+    progress = LessonProgress.objects.filter(enrolment=OuterRef("pk")).order_by()
+    first = progress.values("enrolment").annotate(first=Min("first_viewed_at")).values("first")
+    # Only the enrolments with progress: the others stay NULL without being rewritten.
+    Enrolment.objects.filter(Exists(progress)).update(first_viewed_at=Subquery(first))
 
 
 class Migration(migrations.Migration):

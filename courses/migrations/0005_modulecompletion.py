@@ -36,6 +36,7 @@ def module_completions_backfill(apps, schema_editor):
                 for row in done.iterator(chunk_size=2000)
             ],
             batch_size=2000,
+            ignore_conflicts=True,  # run again, it adds only what is missing
         )
 
 

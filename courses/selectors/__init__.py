@@ -148,6 +148,9 @@ def trainee_learning_data(user: User) -> dict[str, Any]:
                 "created_at": enrolment.created_at,
                 "activated_at": enrolment.activated_at,
                 "first_lesson_opened_at": enrolment.first_viewed_at,
+                "pre_test_taken_at": enrolment.pre_test_at,
+                "post_test_passed_at": enrolment.post_test_passed_at,
+                "follow_up_answered_at": enrolment.follow_up_at,
                 "completed_at": enrolment.completed_at,
                 "withdrawn_at": enrolment.withdrawn_at,
             }

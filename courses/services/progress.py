@@ -92,7 +92,8 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
     )
     if progress is None:
         raise ValidationError(_("Open the lesson and read it before marking it as finished."))
-    if progress.completed_at is None:
+    newly_completed = progress.completed_at is None
+    if newly_completed:
         missing = lesson_requirements_missing(enrolment, lesson)
         if missing:
             raise ValidationError(
@@ -112,8 +113,12 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
         progress.completed_at = now
         progress.last_viewed_at = now
         progress.save(update_fields=["time_spent_seconds", "completed_at", "last_viewed_at"])
-        _module_completion_record(enrolment=enrolment, lesson=lesson, now=now)
+    # The update locks the enrolment's row until the commit: two lessons of one module
+    # completed at once (two tabs) are then counted one after the other, and the second
+    # count sees the first lesson done.
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    if newly_completed:
+        _module_completion_record(enrolment=enrolment, lesson=lesson, now=now)
     enrolment_evaluate(enrolment_id=enrolment.pk)
     return progress
 

@@ -194,5 +194,6 @@ def test_personal_data_export_includes_learning(client, trainee, enrolment, less
     courses = data["sections"]["courses"]
     assert courses["enrolments"][0]["course"] == enrolment.course.title
     assert courses["enrolments"][0]["first_lesson_opened_at"]
+    assert courses["enrolments"][0]["pre_test_taken_at"] is None  # no pre-test taken
     assert courses["lesson_progress"][0]["lesson"] == lessons[0].title
     assert [m["module"] for m in courses["modules_completed"]] == [lessons[0].get_parent().title]

@@ -756,3 +756,17 @@ def test_the_period_counts_enrolments_by_their_date_in_the_sites_time_zone(cours
     in_period = set(enrolment_scope(filters).values_list("created_at", flat=True))
 
     assert in_period == {made["first day"], made["last day"]}
+
+
+@pytest.mark.django_db
+def test_a_completion_without_its_time_has_no_days_to_complete(programme):
+    filters = ReportFilters.from_dict(programme.filters)
+    assert reach_groups(filters)["total"]["median_days"].tolist() == [3.0]  # as in test_reach
+    # Completed, but when is unknown (an import, say): counted, not given zero days.
+    enrolment = _completed_enrolment(TraineeFactory(), programme.course)
+    Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=None)
+
+    total = reach_groups(filters)["total"]
+
+    assert total["completed"].tolist() == [9]
+    assert total["median_days"].tolist() == [3.0]  # not 2.0, the median with a zero
