@@ -461,11 +461,11 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
         frame = pd.DataFrame.from_records(cursor.fetchall(), columns=["grouping", *keys, *columns])
     frame["hours"] = frame["hours"].astype(float)
     if in_database:
-        days = pd.to_timedelta(frame["median_days"]).dt.total_seconds() / 86400
+        days = _days(frame["median_days"])
         frame["median_days"] = [None if pd.isna(value) else value for value in days]
-    groups = _split_groupings(frame, [*REACH_COLUMNS, "median_days"] if in_database else columns)
-    if not in_database:
-        _medians_add(groups, completion_days(filters))
+        return _split_groupings(frame, columns)
+    groups = _split_groupings(frame, columns)
+    _medians_add(groups, completion_days(filters))
     return groups
 
 

@@ -334,14 +334,7 @@ def attempt_submit(*, attempt: Attempt, trainee: User | None) -> Attempt:
         update_fields=["score", "max_score", "percent", "passed", "status", "submitted_at"]
     )
     logger.info("Attempt %s graded: %s%%", attempt.pk, attempt.percent)
-    milestone = {
-        Quiz.Purpose.PRE_TEST: "pre_test_at",
-        Quiz.Purpose.POST_TEST: "post_test_passed_at" if attempt.passed else None,
-    }.get(attempt.quiz.purpose)
-    if milestone and attempt.enrolment_id:
-        enrolment_milestone_record(
-            enrolment_id=attempt.enrolment_id, milestone=milestone, at=attempt.submitted_at
-        )
+    attempt_milestone_record(attempt)
     transaction.on_commit(
         lambda: attempt_graded.send(
             sender=Attempt,
@@ -356,6 +349,19 @@ def attempt_submit(*, attempt: Attempt, trainee: User | None) -> Attempt:
     if attempt.passed and attempt.enrolment_id:
         enrolment_evaluate(enrolment_id=attempt.enrolment_id)
     return attempt
+
+
+def attempt_milestone_record(attempt: Attempt) -> None:
+    """What a graded attempt tells about its enrolment: the pre-test taken, the post-test
+    passed (kept on the enrolment for the evaluation report; the first time wins)."""
+    milestone = {
+        Quiz.Purpose.PRE_TEST: "pre_test_at",
+        Quiz.Purpose.POST_TEST: "post_test_passed_at" if attempt.passed else None,
+    }.get(attempt.quiz.purpose)
+    if milestone and attempt.enrolment_id:
+        enrolment_milestone_record(
+            enrolment_id=attempt.enrolment_id, milestone=milestone, at=attempt.submitted_at
+        )
 
 
 def attempts_close_expired() -> int:

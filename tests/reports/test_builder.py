@@ -20,6 +20,7 @@ from assessments.models import (
     SurveyItem,
     SurveyResponse,
 )
+from assessments.services import attempt_milestone_record
 from courses.models import (
     ClassroomSession,
     Cohort,
@@ -118,11 +119,7 @@ def _attempt(quiz, trainee, enrolment, percent, when):
         percent=percent,
         passed=percent >= quiz.pass_mark_percent,
     )
-    if quiz.purpose == Quiz.Purpose.PRE_TEST or attempt.passed:
-        milestone = (
-            "pre_test_at" if quiz.purpose == Quiz.Purpose.PRE_TEST else "post_test_passed_at"
-        )
-        enrolment_milestone_record(enrolment_id=enrolment.pk, milestone=milestone, at=when)
+    attempt_milestone_record(attempt)
     return attempt
 
 
