@@ -3,17 +3,33 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+# One lock for every platform and Python >= 3.11, hashes of every file, from PyPI itself.
+LOCK_FLAGS := --generate-hashes --universal --python-version 3.11 --no-header \
+	--index-url https://pypi.org/simple
 
-.PHONY: install messages player run test lint clean
+.PHONY: install upgrade lock messages player run test lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-# Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Every package, direct and transitive, comes from requirements.lock: exact versions with their
+# hashes, so a release out there never changes what `make run`, `make test` and CI install.
+# pip refuses anything unpinned or unhashed. Reinstall only when the lock changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# Regenerate the lock from pyproject.toml with the newest releases it allows, then reinstall;
+# run `make test` before committing the new lock.
+upgrade: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --upgrade $(LOCK_FLAGS) -o requirements.lock
+	$(MAKE) install
+
+# The lock after an edit of pyproject.toml, keeping every other pin where it is.
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) -o requirements.lock
+	$(MAKE) install
 
 install: $(VENV)/.installed
 
@@ -38,7 +54,7 @@ run: messages
 	# Site, catalogue, the demo curriculum, one login per role (printed) and a programme of
 	# synthetic trainees; idempotent, so a second `make run` only prints the logins again.
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # One test process per core (pytest-xdist), each with its own test database. Browser tests
 # run on their own, in one process: on SQLite they need the test database in a file (see
