@@ -70,6 +70,10 @@ MATRIX: dict[str, str] = {
     "account_reset_password_from_key":             "200   200   200   200   200   200   200",
     "account_reset_password_from_key_done":        "200   200   200   200   200   200   200",
     "account_confirm_login_code":                  "login 302   302   302   302   302   302",
+    # Reauthenticating by an emailed code (allauth 65.22): the code is asked for first, so
+    # the confirm form sends a session that has not asked for one back to the request form.
+    "account_request_reauthentication_code":       "login 200   200   200   200   200   200",
+    "account_confirm_reauthentication_code":       "login 302   302   302   302   302   302",
     "account_confirm_email":                       "200   200   200   200   200   200   200",
     "mfa_index":                                   "login 200   200   200   200   200   200",
     "mfa_authenticate":                            "login 302   302   302   302   302   302",
