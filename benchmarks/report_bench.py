@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python -m benchmarks.report_bench [--trainees 10000] [--seed 1]
 It builds a throwaway test database (SQLite unless DATABASE_URL is set), fills it with
-``reports.generator`` (a synthetic programme of three courses), then builds the whole report
+``demo.training_data`` (a synthetic programme of three courses), then builds the whole report
 with ``reports.builder.report_build(filters={})`` and prints its wall time, the peak of Python
 allocations (tracemalloc) and the process's peak resident memory (ru_maxrss). The reach
 section is timed through ``report_build``'s ``progress`` callback, which fires after each
@@ -116,9 +116,9 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        from demo.training_data import training_data_generate
         from reports.builder import report_build
         from reports.data import ReportFilters, reach_groups, reading_session
-        from reports.generator import training_data_generate
 
         started = time.perf_counter()
         counts = training_data_generate(

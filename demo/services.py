@@ -28,9 +28,7 @@ from courses.models import ClassroomSession, CourseIndexPage, CoursePage
 from courses.services.catalogue import catalogue_setup
 from courses.services.sessions import session_create
 from h5p.models import H5PContent
-from h5p.package_builder import build_h5p_package
 from h5p.services import h5p_package_import
-from reports.generator import synthetic_email_domain, training_data_generate
 from reports.models import ReportRun
 from reports.services import report_run_execute, report_run_request
 
@@ -38,6 +36,8 @@ from . import assessments, pages
 from .content import h5p as h5p_packages
 from .content import schema
 from .curriculum import demo_courses
+from .h5p_packages import build_h5p_package
+from .training_data import synthetic_email_domain, training_data_generate
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The demo's H5P exercises: arguments of ``h5p.package_builder.build_h5p_package``.
+"""The demo's H5P exercises: arguments of ``demo.h5p_packages.build_h5p_package``.
 
 A lesson block ``("h5p", {"package": KEY, ...})`` names one of these keys; translations name
 the package in their own language.

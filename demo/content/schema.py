@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 #   ("glossary_term", {"term": "…", "definition": "…"})
 #   ("checklist", {"title": "…", "items": ["…", "…"]})
 #   ("h5p", {"package": "single_choice", "required": True, "pass_score": 0.5})
-#       the project's own H5P content type (built by ``h5p.package_builder``); the
+#       the project's own H5P content type (built by ``demo.h5p_packages``); the
 #       "package" key names an entry of ``demo.content.h5p.PACKAGES``
 #   ("quiz", {"quiz": "practice"})                    a practice quiz of the course, by key
 #       the key names one of ``Course.practice_quizzes`` (and of its translations)

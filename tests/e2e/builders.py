@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from h5p.package_builder import build_h5p_package
+from demo.h5p_packages import build_h5p_package
 from h5p.services.packages import h5p_package_import
 
 RIGHT = "The Immigration Office"

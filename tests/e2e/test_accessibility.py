@@ -26,7 +26,7 @@ from assessments.models import Attempt, Choice, MatchingPair, Question, Quiz
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import LessonPage
-from h5p.package_builder import build_h5p_package
+from demo.h5p_packages import build_h5p_package
 from h5p.services.packages import h5p_package_import
 from tests.assessments.conftest import make_quiz
 from tests.assessments.test_surveys import make_survey

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from demo.h5p_packages import LIBRARY_FOLDER as SOURCE_FOLDER
+from demo.h5p_packages import build_h5p_package
 from h5p.models import H5PContent, H5PLibrary
-from h5p.package_builder import LIBRARY_FOLDER as SOURCE_FOLDER
-from h5p.package_builder import build_h5p_package
 
 LIBRARY_FOLDER = "Liaison.SingleChoice-1.0"
 LIBRARY_JSON = f"{LIBRARY_FOLDER}/library.json"

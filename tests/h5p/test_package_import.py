@@ -12,8 +12,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import roles
+from demo.h5p_packages import build_h5p_package
 from h5p.models import H5PContent, H5PLibrary
-from h5p.package_builder import build_h5p_package
 from h5p.services import h5p_content_delete, h5p_package_import, packages
 from tests.h5p.conftest import (
     LIBRARY_FOLDER,

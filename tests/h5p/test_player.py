@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from courses import services as course_services
 from courses.models import LessonProgress
+from demo.h5p_packages import build_h5p_package
 from h5p.models import H5PResult, Statement
-from h5p.package_builder import build_h5p_package
 from h5p.services.packages import h5p_package_import
 from h5p.services.results import content_iri
 from tests.factories import TraineeFactory

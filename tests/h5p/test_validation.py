@@ -15,8 +15,8 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 
+from demo.h5p_packages import build_h5p_package
 from h5p import defaults
-from h5p.package_builder import build_h5p_package
 from h5p.services import h5p_package_import
 from h5p.validation import LibraryInfo, LibraryRef, validate_package
 from tests.h5p.conftest import (

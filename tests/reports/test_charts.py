@@ -10,7 +10,7 @@ from PIL import Image
 
 from reports.charts import chart_description, chart_png, chart_svg
 from reports.result import SUPPRESSED_MARK
-from reports.sample import sample_report
+from tests.reports.sample import sample_report
 
 SVG = "{http://www.w3.org/2000/svg}"
 KINDS = ["bar", "hbar", "line", "stacked_bar", "funnel"]

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from reports.exports import pdf_bytes, report_filename, table_csv, workbook_bytes
 from reports.result import SUPPRESSED_MARK
-from reports.sample import sample_report
+from tests.reports.sample import sample_report
 
 FORMULAS = ["=HYPERLINK(\"http://evil\")", "+32 2 555 01 01", "-1+2", "@SUM(A1)", "\tx", "\rx"]
 

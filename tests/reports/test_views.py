@@ -9,8 +9,8 @@ from django.utils import timezone
 from reports import services
 from reports.models import IndicatorValue, ProgrammeIndicator, ReportRun
 from reports.result import SUPPRESSED_MARK
-from reports.sample import sample_report
 from tests.factories import ProgrammeManagerFactory
+from tests.reports.sample import sample_report
 
 ROLES = [
     ("trainee", HTTPStatus.FORBIDDEN),

@@ -36,13 +36,12 @@ from courses.models import (
 )
 from courses.services.catalogue import catalogue_setup
 from courses.services.cohorts import cohort_add_members, cohort_create
+from demo.h5p_packages import build_h5p_package
 from h5p.models import H5PContent, Statement, XAPIClient
-from h5p.package_builder import build_h5p_package
 from h5p.services.packages import h5p_package_import
 from h5p.xapi.auth import client_credentials_issue
 from reports import services as report_services
 from reports.models import IndicatorValue, ProgrammeIndicator, ReportRun
-from reports.sample import sample_report
 from tests.assessments.conftest import make_choice_question, make_quiz
 from tests.assessments.test_surveys import make_survey
 from tests.certificates.conftest import make_template
@@ -53,6 +52,7 @@ from tests.factories import (
     TrainerFactory,
 )
 from tests.factories.courses import add_course, study
+from tests.reports.sample import sample_report
 
 # The columns of the matrix, in this order everywhere.
 ROLES = (

@@ -9,7 +9,7 @@ import json
 import zipfile
 from pathlib import Path
 
-LIBRARY_FOLDER = Path(__file__).resolve().parent / "content_types" / "Liaison.SingleChoice-1.0"
+LIBRARY_FOLDER = Path(__file__).resolve().parent / "h5p_content_types" / "Liaison.SingleChoice-1.0"
 LIBRARY_NAME = "Liaison.SingleChoice"
 # Fixed timestamps: the same arguments always give the same bytes (and the same sha256).
 _DATE_TIME = (2025, 1, 1, 0, 0, 0)

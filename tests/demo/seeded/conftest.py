@@ -1,4 +1,7 @@
-"""The demo seeded once for the tests of this folder, and rolled back after them."""
+"""The demo seeded once for the tests of this folder, and rolled back after them.
+
+A folder of its own: the tests of ``demo.training_data`` need a database without the demo.
+"""
 
 import pytest
 from django.db import transaction

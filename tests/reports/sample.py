@@ -1,10 +1,10 @@
-"""A hand-made report in the shape of ``reports.result.Report``, for tests and page previews.
+"""A hand-made report in the shape of ``reports.result.Report``, for the tests that render one.
 
 The figures are plausible for a Belgian programme on return procedures (police, municipal staff,
 civil society); cells from fewer than five trainees are already suppressed, as the builder does.
 """
 
-from .result import Chart, Column, Report, Section, Table
+from reports.result import Chart, Column, Report, Section, Table
 
 
 def sample_report() -> Report:

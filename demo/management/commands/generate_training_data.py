@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.models import CoursePage
-from reports.generator import TrainingDataExists, training_data_generate
+from demo.training_data import TrainingDataExists, training_data_generate
 
 
 class Command(BaseCommand):

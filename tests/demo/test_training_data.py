@@ -1,4 +1,4 @@
-"""The synthetic training data generator (reports.generator) and its command."""
+"""The synthetic training data generator (demo.training_data) and its command."""
 
 import importlib
 from datetime import UTC, date, datetime, time, timedelta
@@ -31,7 +31,7 @@ from courses.models import (
     ModuleCompletion,
     SessionRegistration,
 )
-from reports.generator import TrainingDataExists, synthetic_email_domain, training_data_generate
+from demo.training_data import TrainingDataExists, synthetic_email_domain, training_data_generate
 
 TODAY = date(2026, 6, 30)
 ANCHOR = datetime.combine(TODAY, time(17), tzinfo=UTC)
