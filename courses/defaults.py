@@ -2,8 +2,6 @@
 
 from django.conf import settings
 
-# Extra lesson blocks added by later apps, as (block name, dotted path to a Block class).
-LESSON_EXTRA_BLOCKS: list[tuple[str, str]] = getattr(settings, "LIAISON_LESSON_EXTRA_BLOCKS", [])
 # A lesson view longer than this is not counted as study time (the tab was left open).
 MAX_COUNTED_VIEW_SECONDS: int = getattr(settings, "LIAISON_MAX_COUNTED_VIEW_SECONDS", 30 * 60)
 # Cohort CSV uploads larger than this many rows are refused.

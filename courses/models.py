@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from accounts.models import Audience, Organisation
 
 from .admin_forms import CoursePageForm, LessonPageForm
-from .blocks import lesson_blocks
+from .blocks import LessonStreamBlock
 from .permissions import CourseTreePermissionsMixin
 
 
@@ -221,7 +221,7 @@ class ModulePage(CourseTreePermissionsMixin, Page):
 class LessonPage(CourseTreePermissionsMixin, Page):
     """A lesson: a sequence of blocks a trainee reads, watches and does."""
 
-    body = StreamField(lesson_blocks(), verbose_name=_("content"), use_json_field=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"), use_json_field=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
     is_required = models.BooleanField(
         _("required for completion"),

@@ -232,12 +232,6 @@ XAPI_FORWARD_ENDPOINT = env("XAPI_FORWARD_ENDPOINT", default="")
 XAPI_FORWARD_USERNAME = env("XAPI_FORWARD_USERNAME", default="")
 XAPI_FORWARD_PASSWORD = env("XAPI_FORWARD_PASSWORD", default="")
 
-# Blocks other apps add to the lesson StreamField (see courses.blocks).
-LIAISON_LESSON_EXTRA_BLOCKS = [
-    ("quiz", "assessments.blocks.QuizBlock"),
-    ("h5p", "h5p.blocks.H5PBlock"),
-]
-
 # Security headers that hold in every environment; production.py tightens the rest.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
