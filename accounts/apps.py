@@ -3,13 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
-    """Users, organisations, roles and the personal-data registry."""
+    """Users, organisations, roles and the personal-data export."""
 
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import registry, selectors
-
-        registry.register_personal_data("account", selectors.user_account_data)

@@ -4,12 +4,13 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.users.models import UserProfile
 
 from . import roles
 from .models import Organisation, User
-from .registry import personal_data_exporters
 
 
 def organisation_list_confirmed():
@@ -86,11 +87,15 @@ def user_account_data(user: User) -> dict[str, Any]:
 
 
 def user_personal_data(user: User) -> dict[str, Any]:
-    """The whole personal-data export: one section per registered app."""
+    """The whole personal-data export: the sections of every ``liaison_personal_data`` hook."""
+    sections: dict[str, Any] = {}
+    for exporter in hooks.get_hooks("liaison_personal_data"):
+        for section, data in exporter(user).items():
+            if section in sections:
+                raise ImproperlyConfigured(f"Personal-data section {section!r} is exported twice.")
+            sections[section] = data
     return {
         "format": "liaison-personal-data/1",
         "exported_at": timezone.now().isoformat(),
-        "sections": {
-            section: exporter(user) for section, exporter in personal_data_exporters().items()
-        },
+        "sections": sections,
     }

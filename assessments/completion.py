@@ -2,13 +2,12 @@
 
 from django.utils.translation import gettext as _
 
-from courses.completion import Requirement, register_requirement
+from courses.completion import Requirement
 from courses.models import Enrolment
 
 from .models import Attempt, Quiz
 
 
-@register_requirement
 def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
     """A course with a post-test is complete only once the trainee passed it."""
     quiz = Quiz.objects.filter(

@@ -6,21 +6,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
-from courses.registry import register_course_panel, register_lesson_gate
 from courses.selectors import user_manages_course
 
 from .selectors import quizzes as selectors
 from .services import lessons_missing
 
 
-@register_lesson_gate
 def pre_test_gate(request, course, enrolment) -> str | None:
     """Before the first lesson, the trainee takes (or, if allowed, skips) the pre-test."""
     quiz = selectors.pre_test_pending(enrolment, get_language())
     return reverse("assessments:quiz_detail", args=[quiz.pk]) if quiz else None
 
 
-@register_course_panel
 def course_tests_panel(request, course, enrolment) -> str:
     """The course's pre-test and final test with where the trainee stands in each."""
     tests = selectors.course_tests(course.pk, get_language())

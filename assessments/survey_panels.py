@@ -4,13 +4,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from courses.models import Enrolment
-from courses.registry import register_course_panel
 
 from .models import Survey
 from .selectors.surveys import survey_answered, survey_for_course
 
 
-@register_course_panel
 def reaction_survey_panel(request, course, enrolment) -> str:
     """A link to the course's reaction survey, until the trainee has answered it."""
     if enrolment is None or enrolment.status != Enrolment.Status.COMPLETED:

@@ -2,13 +2,19 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from courses.permissions import CourseOwnedPermissionPolicy, course_owned_views
 
+from .completion import passed_post_test
 from .models import Question, Quiz, Survey
+from .quiz_panels import course_tests_panel, pre_test_gate
+from .selectors.quizzes import trainee_assessment_data
+from .selectors.surveys import trainee_survey_data
+from .survey_panels import reaction_survey_panel
 
 
 class QuestionViewSet(SnippetViewSet):
@@ -88,3 +94,15 @@ class AssessmentsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AssessmentsViewSetGroup)
+
+# What the assessments app adds to courses through Liaison's hooks (cms.hooks).
+hooks.register("liaison_course_panel", course_tests_panel, order=100)
+hooks.register("liaison_course_panel", reaction_survey_panel, order=200)
+hooks.register("liaison_lesson_gate", pre_test_gate)
+hooks.register("liaison_completion_requirement", passed_post_test, order=300)
+
+
+@hooks.register("liaison_personal_data")
+def assessments_personal_data(user) -> dict:
+    """The trainee's quiz attempts and survey answers."""
+    return {"assessments": trainee_assessment_data(user), "surveys": trainee_survey_data(user)}

@@ -10,9 +10,4 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from accounts.registry import register_personal_data
-
-        from . import panels, receivers  # noqa: F401  (register the course panel and receivers)
-        from .selectors import certificate_personal_data
-
-        register_personal_data("certificates", certificate_personal_data)
+        from . import receivers  # noqa: F401  (connect the receivers)

@@ -2,13 +2,10 @@
 
 from django.template.loader import render_to_string
 
-from courses.registry import register_course_panel
-
 from .models import Certificate
 from .selectors import certificate_renewal_refusal
 
 
-@register_course_panel
 def certificate_panel(request, course, enrolment) -> str:
     """The trainee's certificate for this course: status, links and, when due, Renew."""
     if enrolment is None or not request.user.is_authenticated:

@@ -9,6 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from courses.permissions import CourseOwnedPermissionPolicy, course_owned_views
 
 from .models import CertificateTemplate
+from .panels import certificate_panel
+from .selectors import certificate_personal_data
 from .viewsets import CertificateViewSet
 
 # Before the viewset, which otherwise creates the default policy.
@@ -41,3 +43,13 @@ def register_certificate_viewset():
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
     actions.register_action("certificates.revoke", _("Revoke"), _("Certificate revoked"))
+
+
+# What the certificates app adds through Liaison's hooks (cms.hooks).
+hooks.register("liaison_course_panel", certificate_panel, order=300)
+
+
+@hooks.register("liaison_personal_data")
+def certificates_personal_data(user) -> dict:
+    """The certificates issued to the user."""
+    return {"certificates": certificate_personal_data(user)}

@@ -8,10 +8,3 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from accounts.registry import register_personal_data
-
-        from . import selectors
-
-        register_personal_data("courses", selectors.trainee_learning_data)

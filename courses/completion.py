@@ -1,15 +1,15 @@
 """The completion rule as explicit, extensible data.
 
-A course's rule is the list of requirements that the registered checks return for an
-enrolment. Courses contributes required lessons and attended sessions; the assessments app
-registers its graded-assessment check the same way.
+A course's rule is the list of requirements that the ``liaison_completion_requirement`` hooks
+return for an enrolment (see cms.hooks). Courses contributes required lessons and attended
+sessions; the assessments app adds its post-test the same way.
 """
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.db.models import Q
 from django.utils.translation import ngettext
+from wagtail import hooks
 
 from .models import Enrolment, LessonProgress, SessionRegistration
 from .selectors import course_outline
@@ -33,24 +33,17 @@ class Requirement:
         return {**asdict(self), "missing": list(self.missing), "met": self.met}
 
 
-RequirementCheck = Callable[[Enrolment], list[Requirement]]
-_checks: list[RequirementCheck] = []
-
-
-def register_requirement(check: RequirementCheck) -> RequirementCheck:
-    """Add a check to every course's completion rule; usable as a decorator."""
-    if check not in _checks:
-        _checks.append(check)
-    return check
-
-
 def requirements_for(enrolment: Enrolment) -> list[Requirement]:
     """Every requirement of the enrolment's course, evaluated for its trainee."""
-    return [requirement for check in _checks for requirement in check(enrolment)]
+    return [
+        requirement
+        for check in hooks.get_hooks("liaison_completion_requirement")
+        for requirement in check(enrolment)
+    ]
 
 
-@register_requirement
-def _required_lessons(enrolment: Enrolment) -> list[Requirement]:
+def required_lessons(enrolment: Enrolment) -> list[Requirement]:
+    """The course's required lessons the trainee can reach, and which are still to do."""
     # The lessons a trainee can reach: live, in a live module (as the course page lists them).
     lessons = [
         (lesson.pk, lesson.title)
@@ -81,8 +74,8 @@ def _required_lessons(enrolment: Enrolment) -> list[Requirement]:
     ]
 
 
-@register_requirement
-def _attended_sessions(enrolment: Enrolment) -> list[Requirement]:
+def attended_sessions(enrolment: Enrolment) -> list[Requirement]:
+    """The classroom sessions the course asks the trainee to attend."""
     required = enrolment.course.required_sessions
     if not required:
         return []

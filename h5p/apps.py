@@ -10,9 +10,4 @@ class H5PConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from courses.registry import register_lesson_requirement
-
         from . import receivers  # noqa: F401  (Liaison's own events become statements)
-        from .services.results import exercises_missing
-
-        register_lesson_requirement(exercises_missing)

@@ -4,9 +4,14 @@ from wagtail import hooks
 
 from . import content_admin  # noqa: F401  (H5P packages: upload, list, delete)
 from .choosers import h5p_content_chooser_viewset
+from .services.results import exercises_missing
 from .xapi import admin as xapi_admin  # noqa: F401  (xAPI clients and statements)
 
 
 @hooks.register("register_admin_viewset")
 def register_h5p_content_chooser():
     return h5p_content_chooser_viewset
+
+
+# A lesson with required H5P exercises is finished only once the trainee passed them.
+hooks.register("liaison_lesson_requirement", exercises_missing)

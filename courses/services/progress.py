@@ -10,13 +10,13 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from accounts.models import User
 
 from .. import defaults, selectors
 from ..completion import requirements_for
 from ..models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
-from ..registry import lesson_requirements_missing
 from ..signals import course_completed, lesson_completed
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,11 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
         raise ValidationError(_("Open the lesson and read it before marking it as finished."))
     newly_completed = progress.completed_at is None
     if newly_completed:
-        missing = lesson_requirements_missing(enrolment, lesson)
+        missing = [
+            item
+            for requirement in hooks.get_hooks("liaison_lesson_requirement")
+            for item in requirement(enrolment, lesson)
+        ]
         if missing:
             raise ValidationError(
                 _("Finish this first: %(items)s") % {"items": "; ".join(missing)},

@@ -6,10 +6,23 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
-from .. import registry, selectors, services
+from .. import selectors, services
 from ..completion import requirements_for
 from ..models import ClassroomSession, Enrolment
+
+
+def _course_panels(request, course, enrolment) -> list[str]:
+    """The non-empty boxes other apps add to the course page (``liaison_course_panel``)."""
+    panels = hooks.get_hooks("liaison_course_panel")
+    return [html for panel in panels if (html := panel(request, course, enrolment))]
+
+
+def _lesson_gate_url(request, course, enrolment) -> str | None:
+    """The first page the trainee must visit before any lesson (``liaison_lesson_gate``)."""
+    gates = hooks.get_hooks("liaison_lesson_gate")
+    return next((url for gate in gates if (url := gate(request, course, enrolment))), None)
 
 
 def course_serve(request, course):
@@ -43,7 +56,7 @@ def course_serve(request, course):
         else [],
         "sessions": ClassroomSession.objects.filter(course=course).order_by("starts_at"),
         "can_manage": selectors.user_manages_course(user=request.user, course=course),
-        "panels": registry.course_panels(request, course, enrolment),
+        "panels": _course_panels(request, course, enrolment),
     }
     return TemplateResponse(request, course.get_template(request), context)
 
@@ -60,7 +73,7 @@ def lesson_serve(request, lesson):
             messages.info(request, _("Enrol in this course to open its lessons."))
             return redirect(course.url)
     else:
-        gate = registry.lesson_gate_url(request, course, enrolment)
+        gate = _lesson_gate_url(request, course, enrolment)
         if gate:
             return redirect(gate)
         services.lesson_view(trainee=request.user, lesson=lesson)

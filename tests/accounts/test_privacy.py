@@ -7,12 +7,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.exceptions import ImproperlyConfigured
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from accounts import registry
 from accounts.models import User
+from accounts.selectors import user_personal_data
 from tests.factories import DEFAULT_PASSWORD, OrganisationFactory
 
 MY_ACCOUNT = "/en/accounts/me/"
@@ -92,16 +93,31 @@ def test_data_download_is_json_of_the_users_own_data(client, trainee, trainer):
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_registry_adds_sections_and_refuses_duplicates(client, trainee, monkeypatch):
-    monkeypatch.setattr(registry, "_exporters", dict(registry._exporters))
-    registry.register_personal_data("notes", lambda user: [f"note of {user.pk}"])
-    with pytest.raises(ImproperlyConfigured):
-        registry.register_personal_data("notes", lambda user: [])
+def test_a_personal_data_hook_adds_its_section(client, trainee):
     client.force_login(trainee)
 
-    data = json.loads(client.get(DATA).content)
+    with hooks.register_temporarily(
+        "liaison_personal_data", lambda user: {"notes": [f"note of {user.pk}"]}
+    ):
+        data = json.loads(client.get(DATA).content)
 
     assert data["sections"]["notes"] == [f"note of {trainee.pk}"]
+    assert list(data["sections"]) == [
+        "account",
+        "courses",
+        "assessments",
+        "surveys",
+        "certificates",
+        "notes",
+    ]
+
+
+def test_a_section_exported_twice_is_refused(trainee):
+    with (
+        hooks.register_temporarily("liaison_personal_data", lambda user: {"account": {}}),
+        pytest.raises(ImproperlyConfigured, match="'account'"),
+    ):
+        user_personal_data(trainee)
 
 
 def test_account_deletion_with_wrong_password_changes_nothing(client, trainee):
