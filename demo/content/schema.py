@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # A lesson body is a list of (block type, value) pairs, the block types of
-# ``courses.blocks.lesson_blocks``:
+# ``courses.blocks.LessonStreamBlock``:
 #   ("rich_text", "<p>…</p>")                         HTML limited to h3 h4 b i a ol ul
 #   ("heading", {"text": "…", "level": "h2"})         level "h2" or "h3"
 #   ("callout", {"kind": "legal"|"warning"|"tip", "text": "<p>…</p>"})
