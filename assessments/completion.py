@@ -10,9 +10,7 @@ from .models import Attempt, Quiz
 
 def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
     """A course with a post-test is complete only once the trainee passed it."""
-    quiz = Quiz.objects.filter(
-        course_id=enrolment.course_id, purpose=Quiz.Purpose.POST_TEST
-    ).first()
+    quiz = course_post_test(enrolment.course_id)
     if quiz is None:
         return []
     # A pass in any translation of the post-test counts.
@@ -22,6 +20,18 @@ def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
         trainee_id=enrolment.trainee_id,
         passed=True,
     ).exists()
+    return post_test_requirement(quiz, passed=passed)
+
+
+def course_post_test(course_id: int) -> Quiz | None:
+    """The course's post-test, the one the rule names (the first if there are several)."""
+    return Quiz.objects.filter(course_id=course_id, purpose=Quiz.Purpose.POST_TEST).first()
+
+
+def post_test_requirement(quiz: Quiz | None, *, passed: bool) -> list[Requirement]:
+    """The post-test ``quiz`` (None: the course has none) and whether it was passed; no query."""
+    if quiz is None:
+        return []
     return [
         Requirement(
             key="post_test",

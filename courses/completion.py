@@ -5,13 +5,14 @@ return for an enrolment (see cms.hooks). Courses contributes required lessons an
 sessions; the assessments app adds its post-test the same way.
 """
 
+from collections.abc import Container
 from dataclasses import asdict, dataclass
 
 from django.db.models import Q
 from django.utils.translation import ngettext
 from wagtail import hooks
 
-from .models import Enrolment, LessonProgress, SessionRegistration
+from .models import CoursePage, Enrolment, LessonProgress, SessionRegistration
 from .selectors import course_outline
 
 
@@ -42,15 +43,22 @@ def requirements_for(enrolment: Enrolment) -> list[Requirement]:
     ]
 
 
+def rule_met(requirements: list[Requirement]) -> bool:
+    """A rule is met once it has requirements and every one of them is met."""
+    return bool(requirements) and all(requirement.met for requirement in requirements)
+
+
+def rule_record(requirements: list[Requirement], *, course_revision: int | None) -> dict:
+    """The rule as a completed enrolment keeps it (``Enrolment.completion_rule``)."""
+    return {
+        "course_revision": course_revision,
+        "requirements": [requirement.as_dict() for requirement in requirements],
+    }
+
+
 def required_lessons(enrolment: Enrolment) -> list[Requirement]:
     """The course's required lessons the trainee can reach, and which are still to do."""
-    # The lessons a trainee can reach: live, in a live module (as the course page lists them).
-    lessons = [
-        (lesson.pk, lesson.title)
-        for module in course_outline(enrolment.course)
-        for lesson in module.lessons
-        if lesson.is_required
-    ]
+    lessons = course_required_lessons(enrolment.course)
     if not lessons:
         return []
     completed = set(
@@ -58,6 +66,26 @@ def required_lessons(enrolment: Enrolment) -> list[Requirement]:
             "lesson_id", flat=True
         )
     )
+    return lessons_requirement(lessons, completed)
+
+
+def course_required_lessons(course: CoursePage) -> list[tuple[int, str]]:
+    """``(pk, title)`` of the required lessons a trainee can reach: live, in a live module
+    (as the course page lists them)."""
+    return [
+        (lesson.pk, lesson.title)
+        for module in course_outline(course)
+        for lesson in module.lessons
+        if lesson.is_required
+    ]
+
+
+def lessons_requirement(
+    lessons: list[tuple[int, str]], completed: Container[int]
+) -> list[Requirement]:
+    """The required ``lessons`` (pk, title) against the pks of the lessons completed; no query."""
+    if not lessons:
+        return []
     missing = tuple(title for pk, title in lessons if pk not in completed)
     total = len(lessons)
     return [
@@ -82,6 +110,13 @@ def attended_sessions(enrolment: Enrolment) -> list[Requirement]:
     attended = SessionRegistration.objects.filter(
         Q(session__course=enrolment.course), trainee=enrolment.trainee, attended=True
     ).count()
+    return sessions_requirement(required, attended)
+
+
+def sessions_requirement(required: int, attended: int) -> list[Requirement]:
+    """``required`` classroom sessions against the number attended; no query."""
+    if not required:
+        return []
     return [
         Requirement(
             key="sessions",

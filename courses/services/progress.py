@@ -15,7 +15,7 @@ from wagtail import hooks
 from accounts.models import User
 
 from .. import defaults, selectors
-from ..completion import requirements_for
+from ..completion import requirements_for, rule_met, rule_record
 from ..models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
 from ..signals import course_completed, lesson_completed
 
@@ -142,14 +142,13 @@ def enrolment_evaluate(*, enrolment_id: int) -> Enrolment:
     if enrolment.status != Enrolment.Status.ACTIVE:
         return enrolment
     requirements = requirements_for(enrolment)
-    if not requirements or not all(requirement.met for requirement in requirements):
+    if not rule_met(requirements):
         return enrolment
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.completed_at = timezone.now()
-    enrolment.completion_rule = {
-        "course_revision": enrolment.course.live_revision_id,
-        "requirements": [requirement.as_dict() for requirement in requirements],
-    }
+    enrolment.completion_rule = rule_record(
+        requirements, course_revision=enrolment.course.live_revision_id
+    )
     enrolment.save(update_fields=["status", "completed_at", "completion_rule"])
     logger.info("Enrolment %s completed", enrolment.pk)
     transaction.on_commit(
