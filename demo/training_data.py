@@ -11,6 +11,10 @@ the batch size. Trainees' rows are kept as plain lists and written per batch, on
 transaction each: on PostgreSQL with ``COPY`` (ids drawn from the tables' sequences), elsewhere
 with ``bulk_create``. No signals, no ``full_clean``, no emails, no Celery tasks. Setup rows
 (organisations, trainers, cohorts, sessions, the synthetic programme) go through the ORM.
+
+Which enrolments complete, when, and the rule they keep come from the completion rule itself
+(``_Rule``): the pure functions of courses.completion and assessments.completion evaluate
+each trainee's simulated lessons, sessions and post-test, without a query per enrolment.
 """
 
 import hashlib
@@ -29,9 +33,11 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
+from wagtail import hooks
 
 from accounts import roles
 from accounts.models import Audience, Organisation, User
+from assessments import completion as assessment_completion
 from assessments import defaults as assessment_defaults
 from assessments import grading
 from assessments.models import (
@@ -49,6 +55,8 @@ from assessments.models import (
     SurveyResponse,
 )
 from assessments.services.attempts import question_snapshot
+from courses import completion
+from courses.completion import Requirement
 from courses.models import (
     ClassroomSession,
     Cohort,
@@ -64,11 +72,15 @@ from courses.models import (
     SessionRegistration,
     Topic,
 )
+from courses.selectors import course_outline
 
 SYNTHETIC_DOMAIN = "synthetic.liaison.invalid"
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 MINUTE = timedelta(minutes=1)
+# How long a synthetic trainee takes per question, and then to submit (seconds, uniform).
+ANSWER_SECONDS = (15, 90)
+SUBMIT_SECONDS = (5, 60)
 
 AUDIENCE_SHARES = {
     Audience.POLICE: 45,
@@ -689,6 +701,11 @@ class _QuizPlan:
     questions: list[_QuestionPlan]
     max_score: Decimal
 
+    @property
+    def longest(self) -> timedelta:
+        """The longest a synthetic attempt at this quiz lasts (see ``attempt_simulate``)."""
+        return timedelta(seconds=len(self.questions) * ANSWER_SECONDS[1] + SUBMIT_SECONDS[1])
+
 
 @dataclass(slots=True)
 class _SurveyPlan:
@@ -701,6 +718,88 @@ class _SurveyPlan:
 class _CohortPlan:
     cohort: Cohort
     sessions: list[ClassroomSession] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What one enrolment did that its course's completion rule counts, and when."""
+
+    lessons: dict[int, datetime] = field(default_factory=dict)  # lesson pk → completed at
+    sessions: list[datetime] = field(default_factory=list)  # attendance marked at
+    post_test: datetime | None = None  # passed at
+
+
+class _Rule:
+    """A course's completion rule, the one ``courses.services.enrolment_evaluate`` applies.
+
+    Each check registered for ``liaison_completion_requirement`` is evaluated here by the pure
+    function that the check itself calls once it has read the database, fed with the facts the
+    generator keeps in memory: no query per enrolment. A check with no such function here
+    stops the generator rather than let it write completions the rule would refuse.
+    """
+
+    def __init__(self, course: CoursePage, post_test: Quiz | None) -> None:
+        self.lessons = completion.course_required_lessons(course)
+        self.sessions = course.required_sessions
+        self.post_test = post_test
+        self.revision = course.live_revision_id
+        parts = {
+            completion.required_lessons: self._lessons,
+            completion.attended_sessions: self._sessions,
+            assessment_completion.passed_post_test: self._post_test,
+        }
+        checks = hooks.get_hooks("liaison_completion_requirement")
+        unknown = [
+            f"{check.__module__}.{check.__qualname__}" for check in checks if check not in parts
+        ]
+        if unknown:
+            raise NotImplementedError(
+                f"The training data generator cannot evaluate {', '.join(unknown)}: "
+                "give demo.training_data._Rule the check's pure function."
+            )
+        self.parts = [parts[check] for check in checks]
+        self.records: dict[tuple[Requirement, ...], dict] = {}
+
+    def _lessons(self, facts: _Facts, at: datetime) -> list[Requirement]:
+        done = {pk for pk, completed in facts.lessons.items() if completed <= at}
+        return completion.lessons_requirement(self.lessons, done)
+
+    def _sessions(self, facts: _Facts, at: datetime) -> list[Requirement]:
+        attended = sum(1 for marked in facts.sessions if marked <= at)
+        return completion.sessions_requirement(self.sessions, attended)
+
+    def _post_test(self, facts: _Facts, at: datetime) -> list[Requirement]:
+        passed = facts.post_test is not None and facts.post_test <= at
+        return assessment_completion.post_test_requirement(self.post_test, passed=passed)
+
+    def requirements(self, facts: _Facts, at: datetime) -> list[Requirement]:
+        """The rule as it stood at ``at`` for the enrolment with these facts."""
+        return [requirement for part in self.parts for requirement in part(facts, at)]
+
+    def completion(self, facts: _Facts) -> tuple[datetime, dict] | None:
+        """When the engine completes the enrolment, and the rule it keeps; None: never.
+
+        The engine evaluates the rule after each event, so the enrolment completes at the
+        first fact after which the rule is met. Facts only add up: walk back from the last.
+        """
+        post_test = [facts.post_test] if facts.post_test else []
+        times = sorted({*facts.lessons.values(), *facts.sessions, *post_test})
+        if not times:
+            return None
+        met = self.requirements(facts, times[-1])
+        if not completion.rule_met(met):
+            return None
+        n = len(times) - 1
+        while n:
+            earlier = self.requirements(facts, times[n - 1])
+            if not completion.rule_met(earlier):
+                break
+            met, n = earlier, n - 1
+        # Every completion of a course keeps the same rule: one dict for them all.
+        key = tuple(met)
+        if key not in self.records:
+            self.records[key] = completion.rule_record(met, course_revision=self.revision)
+        return times[n], self.records[key]
 
 
 @dataclass(slots=True)
@@ -720,6 +819,7 @@ class _CoursePlan:
     graded: _QuizPlan | None
     reaction: _SurveyPlan | None
     follow_up: _SurveyPlan | None
+    rule: _Rule
     cohorts: list[_CohortPlan] = field(default_factory=list)
     cohorts_by_org: dict[int, list[_CohortPlan]] = field(default_factory=dict)
 
@@ -812,19 +912,18 @@ def _survey_plan(survey: Survey | None) -> _SurveyPlan | None:
 
 
 def _course_plan(course: CoursePage, rng: random.Random, decider_id: int) -> _CoursePlan:
-    module_of_path = dict(ModulePage.objects.child_of(course).values_list("path", "pk"))
-    steplen = ModulePage.steplen
+    # The lessons a trainee can reach, as the course page lists them.
     lessons = [
-        (pk, minutes, is_required, module_of_path[path[:-steplen]])
-        for pk, minutes, is_required, path in LessonPage.objects.live()
-        .descendant_of(course)
-        .order_by("path")
-        .values_list("pk", "estimated_minutes", "is_required", "path")
+        (lesson.pk, lesson.estimated_minutes, lesson.is_required, outline.module.pk)
+        for outline in course_outline(course)
+        for lesson in outline.lessons
     ]
     quizzes = {
         quiz.purpose: quiz
         for quiz in Quiz.objects.filter(course=course).order_by("-pk")  # first one wins
     }
+    # The post-test the completion rule names, not merely one like it.
+    post_test = assessment_completion.course_post_test(course.pk)
     surveys = {s.purpose: s for s in Survey.objects.filter(course=course).order_by("-pk")}
     owners = list(course.trainers.order_by("pk").values_list("pk", flat=True))
     return _CoursePlan(
@@ -839,10 +938,11 @@ def _course_plan(course: CoursePage, rng: random.Random, decider_id: int) -> _Co
         required_per_module=Counter(module for *_, required, module in lessons if required),
         decider_id=owners[0] if owners else decider_id,
         pre=_quiz_plan(quizzes.get(Quiz.Purpose.PRE_TEST), rng, spread=True),
-        post=_quiz_plan(quizzes.get(Quiz.Purpose.POST_TEST), rng, spread=True),
+        post=_quiz_plan(post_test, rng, spread=True),
         graded=_quiz_plan(quizzes.get(Quiz.Purpose.GRADED), rng, spread=False),
         reaction=_survey_plan(surveys.get(Survey.Purpose.REACTION)),
         follow_up=_survey_plan(surveys.get(Survey.Purpose.FOLLOW_UP)),
+        rule=_Rule(course, post_test),
     )
 
 
@@ -1253,17 +1353,21 @@ class _Generator:
             activated = min(anchor, created + self.days(0.1, 3))
         enrolment[_E_ACTIVATED] = activated
         events = [activated]
-        attended = 0
+        facts = _Facts()
         for session in cohort.sessions if cohort else ():
-            attended += self.registration_simulate(rows, user, session, activated, force)
+            marked = self.registration_simulate(rows, user, session, activated, force)
+            if marked:
+                facts.sessions.append(marked)
         ability = _clip(rng.gauss(45, 15), 0, 100)
         gain = _clip(rng.gauss(30, 12), -10, 80)
         if not force and rng.random() > 0.86:
-            if rng.random() < 0.3:
+            completed = self.completion_simulate(rows, user, enrolment, plan, facts, gain)
+            if not completed and rng.random() < 0.3:
                 self.drop_out(enrolment, activated)
             return
         t = activated + timedelta(days=rng.expovariate(1 / 3))
         if t > anchor:
+            self.completion_simulate(rows, user, enrolment, plan, facts, gain)
             return
         if plan.pre:
             if plan.pre.skippable and not force and rng.random() < 0.07:
@@ -1293,7 +1397,7 @@ class _Generator:
                 progress[_P_LAST] = min(anchor, t + spent / 3)
                 progress[_P_SPENT] //= 3
                 break
-            progress[_P_COMPLETED] = t + spent
+            progress[_P_COMPLETED] = facts.lessons[pk] = t + spent
             events.append(t + spent)
             if is_required:
                 modules_done[module] += 1
@@ -1306,11 +1410,11 @@ class _Generator:
                     target = ability + gain * 0.6
                     t = self.attempt_simulate(rows, user, enrolment, plan.graded, target, t, 1)[0]
                     events.append(t)
-        passed = True
         if done == len(required) and plan.post:
             passed, number, target = False, 0, ability + gain
             t += timedelta(hours=rng.uniform(0.5, 48))
-            while not passed and t <= anchor and number < (8 if force else 2):
+            # Only attempts submitted by today: a pass tomorrow must not count today.
+            while not passed and t + plan.post.longest <= anchor and number < (8 if force else 2):
                 number += 1
                 if number == 2 and not force and rng.random() > 0.7:
                     break
@@ -1318,22 +1422,28 @@ class _Generator:
                     rows, user, enrolment, plan.post, target, t, number
                 )
                 if passed:
-                    enrolment[_E_POST_TEST_PASSED] = t
+                    enrolment[_E_POST_TEST_PASSED] = facts.post_test = t
                 events.append(t)
                 target += 12
                 t += self.days(1, 10)
         last = enrolment[_E_LAST] = max(events)
-        if done == len(required) and passed and attended >= plan.required_sessions:
-            ended = [s.ends_at for s in (cohort.sessions if cohort else ())]
-            completed_at = max([last, *ended[: plan.required_sessions]])
-            if completed_at <= anchor:
-                enrolment[_E_STATUS] = Enrolment.Status.COMPLETED
-                enrolment[_E_COMPLETED] = completed_at
-                enrolment[_E_RULE] = {"synthetic": self.seed, "requirements": []}
-                self.surveys_simulate(rows, user, enrolment, plan, gain, completed_at)
-                return
-        if not force and rng.random() < 0.25:
+        completed = self.completion_simulate(rows, user, enrolment, plan, facts, gain)
+        if not completed and not force and rng.random() < 0.25:
             self.drop_out(enrolment, last)
+
+    def completion_simulate(
+        self, rows: _Rows, user, enrolment: list, plan: _CoursePlan, facts: _Facts, gain: float
+    ) -> bool:
+        """Complete the enrolment when and as its course's rule says, then answer the surveys;
+        False when the rule is not met."""
+        completed = plan.rule.completion(facts)
+        if completed is None:
+            return False
+        completed_at, enrolment[_E_RULE] = completed
+        enrolment[_E_STATUS] = Enrolment.Status.COMPLETED
+        enrolment[_E_COMPLETED] = completed_at
+        self.surveys_simulate(rows, user, enrolment, plan, gain, completed_at)
+        return True
 
     def drop_out(self, enrolment: list, since: datetime) -> None:
         withdrawn = since + self.days(3, 40)
@@ -1343,12 +1453,13 @@ class _Generator:
 
     def registration_simulate(
         self, rows: _Rows, user, session: ClassroomSession, activated: datetime, force: bool
-    ) -> int:
-        """A seat in a session of the trainee's cohort; returns 1 if they attended."""
+    ) -> datetime | None:
+        """A seat in a session of the trainee's cohort; when their attendance was marked, if
+        they attended."""
         rng = self.rng
         registered = min(activated + self.days(0, 3), session.starts_at - HOUR)
         if registered > self.anchor:
-            return 0
+            return None
         status = SessionRegistration.Status.REGISTERED
         if self.sessions_seats[session.pk] >= session.capacity:
             status = SessionRegistration.Status.WAITLISTED
@@ -1362,10 +1473,9 @@ class _Generator:
             and status == SessionRegistration.Status.REGISTERED
             and (force or rng.random() < 0.85)
         )
-        rows.registrations.add(
-            session.pk, user, status, registered, attended, session.ends_at if held else None
-        )
-        return int(attended)
+        marked = session.ends_at if held else None
+        rows.registrations.add(session.pk, user, status, registered, attended, marked)
+        return marked if attended else None
 
     def attempt_simulate(
         self,
@@ -1388,7 +1498,7 @@ class _Generator:
         answered = started
         add = rows.answers.add
         for position, q in enumerate(quiz.questions, start=1):
-            answered += timedelta(seconds=rng.randint(15, 90))
+            answered += timedelta(seconds=rng.randint(*ANSWER_SECONDS))
             # The item's chance for this trainee: a logistic curve around their ability.
             if rng.random() < 1 / (1 + math.exp(-(theta + q.easiness))):
                 answer, points, correct = q.right, q.right_points, q.right_correct
@@ -1400,7 +1510,7 @@ class _Generator:
             )  # fmt: skip
             score += points
         percent = (score * 100 / quiz.max_score).quantize(Decimal("0.01"))
-        submitted = answered + timedelta(seconds=rng.randint(5, 60))
+        submitted = answered + timedelta(seconds=rng.randint(*SUBMIT_SECONDS))
         passed = percent >= quiz.pass_mark
         attempt[_A_SUBMITTED], attempt[_A_SCORE], attempt[_A_MAX] = submitted, score, quiz.max_score
         attempt[_A_PERCENT], attempt[_A_PASSED] = percent, passed

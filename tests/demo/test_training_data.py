@@ -11,7 +11,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
+from wagtail import hooks
 
 from accounts.models import User
 from assessments.models import (
@@ -22,6 +23,7 @@ from assessments.models import (
     SurveyInvitation,
     SurveyResponse,
 )
+from courses.completion import requirements_for, rule_met
 from courses.models import (
     Cohort,
     CoursePage,
@@ -31,6 +33,7 @@ from courses.models import (
     ModuleCompletion,
     SessionRegistration,
 )
+from courses.services import enrolment_evaluate
 from demo.training_data import TrainingDataExists, synthetic_email_domain, training_data_generate
 
 TODAY = date(2026, 6, 30)
@@ -196,7 +199,7 @@ def test_enrolment_milestones_are_those_the_attempts_and_responses_give(generate
     assert set(Enrolment.objects.values_list(*fields)) == kept
 
 
-def test_the_funnel_narrows_and_completions_meet_the_completion_rule(generated):
+def test_the_funnel_narrows_and_completions_come_with_their_last_required_step(generated):
     started = Exists(LessonProgress.objects.filter(enrolment=OuterRef("pk")))
     for course in CoursePage.objects.live():
         enrolments = Enrolment.objects.filter(course=course).annotate(started=started)
@@ -207,19 +210,59 @@ def test_the_funnel_narrows_and_completions_meet_the_completion_rule(generated):
         assert not completed.filter(started=False).exists()
         required = LessonPage.objects.live().descendant_of(course).filter(is_required=True)
         for enrolment in completed:
-            done = LessonProgress.objects.filter(
+            lessons = LessonProgress.objects.filter(
                 enrolment=enrolment, lesson__in=required, completed_at__isnull=False
             )
-            assert done.count() == required.count()
-            assert Attempt.objects.filter(
+            assert lessons.count() == required.count()
+            passed = Attempt.objects.filter(
                 enrolment=enrolment, quiz__purpose="post_test", passed=True
-            ).exists()
-            attended = SessionRegistration.objects.filter(
-                trainee=enrolment.trainee, session__course=course, attended=True
-            ).count()
-            assert attended >= course.required_sessions
+            ).aggregate(at=Min("submitted_at"))["at"]
+            assert passed is not None
+            attended = sorted(
+                SessionRegistration.objects.filter(
+                    trainee=enrolment.trainee, session__course=course, attended=True
+                ).values_list("attendance_marked_at", flat=True)
+            )
+            assert len(attended) >= course.required_sessions
+            # Completed when the last step the rule asks for was taken, as the engine does.
+            steps = [lessons.aggregate(at=Max("completed_at"))["at"], passed]
+            steps += attended[course.required_sessions - 1 : course.required_sessions]
+            assert enrolment.completed_at == max(steps)
             assert enrolment.created_at <= enrolment.completed_at <= ANCHOR
             assert enrolment.created_at >= ANCHOR - timedelta(days=366)
+
+
+def _assert_the_completion_engine_agrees():
+    """The real rule and engine (courses.completion, enrolment_evaluate) on the rows written:
+    the same enrolments complete, keeping the same rule."""
+    enrolments = Enrolment.objects.select_related("course", "trainee").order_by("pk")
+    generated = {e.pk: (e.status, e.completion_rule) for e in enrolments}
+    assert Enrolment.Status.COMPLETED in {status for status, _rule in generated.values()}
+    for enrolment in enrolments.filter(status__in=["active", "completed"]):
+        requirements = requirements_for(enrolment)
+        assert rule_met(requirements) == (enrolment.status == "completed"), enrolment.pk
+    completed = enrolments.filter(status="completed")
+    completed.update(status="active", completed_at=None, completion_rule=None)
+
+    for enrolment in enrolments.filter(status="active"):
+        enrolment_evaluate(enrolment_id=enrolment.pk)
+
+    assert {e.pk: (e.status, e.completion_rule) for e in enrolments.all()} == generated
+
+
+def test_the_completion_engine_completes_the_enrolments_the_generator_completed(generated):
+    _assert_the_completion_engine_agrees()
+
+
+def test_a_requirement_the_generator_cannot_evaluate_stops_it(catalogue):
+    def certified_first_aid(enrolment):
+        return []
+
+    with (
+        hooks.register_temporarily("liaison_completion_requirement", certified_first_aid),
+        pytest.raises(NotImplementedError, match="certified_first_aid"),
+    ):
+        training_data_generate(trainees=5, seed=9, today=TODAY)
 
 
 def test_each_attempt_has_one_answer_per_question_adding_up_to_its_score(generated):
@@ -307,6 +350,7 @@ def test_the_command_uses_the_courses_given(course, catalogue):
     assert "20/20 trainees" in out.getvalue()
     assert set(Enrolment.objects.values_list("course", flat=True)) == {course.pk}
     assert Enrolment.objects.filter(status="completed").exists()
+    _assert_the_completion_engine_agrees()
     # The course has no tests or surveys: none are invented.
     assert not Attempt.objects.exists() and not SurveyResponse.objects.exists()
     assert CoursePage.objects.count() == 1
