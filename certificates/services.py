@@ -3,12 +3,10 @@
 import calendar
 import logging
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import Enrolment
 from courses.services import enrolment_renew
+from outbox.services import mail_enqueue
 
 from . import defaults, selectors
 from .models import Certificate
@@ -218,7 +217,7 @@ def _course_link(certificate: Certificate) -> str:
     return url if url.startswith("http") else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def _expiry_reminder_mail(certificate: Certificate) -> None:
+def _expiry_reminder_queue(certificate: Certificate) -> None:
     holder = certificate.holder
     with translation.override(holder.preferred_language):
         context = {
@@ -232,12 +231,7 @@ def _expiry_reminder_mail(certificate: Certificate) -> None:
             "date": date_format(timezone.localtime(certificate.expires_at).date(), "DATE_FORMAT"),
         }
         body = render_to_string("certificates/emails/expiry_reminder.txt", context)
-    try:
-        send_mail(subject, body, None, [holder.email])
-    except Exception:
-        # One bad address must not stop the other reminders; the next run tries again.
-        logger.exception("Expiry reminder for certificate %s could not be emailed", certificate.pk)
-        Certificate.objects.filter(pk=certificate.pk).update(reminded_at=None)
+    mail_enqueue(subject=subject, body=body, to=[holder.email])
 
 
 def certificates_expiry_reminders_send() -> int:
@@ -267,7 +261,7 @@ def certificates_expiry_reminders_send() -> int:
                 pk=certificate.pk, reminded_at__isnull=True
             ).update(reminded_at=now)
             if updated:
-                transaction.on_commit(partial(_expiry_reminder_mail, certificate))
+                _expiry_reminder_queue(certificate)
         reminded += updated
     logger.info("%d certificate expiry reminders made", reminded)
     return reminded

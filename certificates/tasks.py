@@ -1,17 +1,15 @@
 """Celery tasks of the certificates app: thin, they call services."""
 
 from celery import shared_task
-from django.db import DatabaseError
 
 from . import services
 
 
 @shared_task(
     name="certificates.issue_certificate",
-    autoretry_for=(DatabaseError, OSError),
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=6,
+    # Run through the outbox (certificates.receivers): a storage that is away heals, and the
+    # outbox tries again; so does a database that is away.
+    heals_on=(OSError,),
 )
 def issue_certificate(enrolment_id: int) -> int | None:
     """Issue the certificate of a completed enrolment and store its PDF; returns its id.

@@ -6,12 +6,8 @@ from .services.events import event_record
 from .xapi.tasks import *  # noqa: F403  (registers the xAPI forwarding task with Celery)
 
 
-@shared_task(
-    name="h5p.record_event",
-    autoretry_for=(Exception,),
-    retry_backoff=True,
-    max_retries=5,
-)
+# Run through the outbox (h5p.receivers), which owns the retries of what can heal.
+@shared_task(name="h5p.record_event")
 def record_event(
     *,
     kind: str,
@@ -21,6 +17,7 @@ def record_event(
     name: str = "",
     result: dict | None = None,
     verb: str = "completed",
+    timestamp: str | None = None,
 ) -> str:
     """Store one of Liaison's own learning events as a statement; returns its id."""
     statement = event_record(
@@ -31,5 +28,6 @@ def record_event(
         name=name,
         result=result,
         verb=verb,
+        timestamp=timestamp,
     )
     return str(statement.pk)

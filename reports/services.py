@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import User
+from outbox.services import job_enqueue
 
 from . import builder, defaults, exports
 from .data import ReportFilters, user_can_read_reports
@@ -28,11 +29,10 @@ BUILD_SHARE = 90
 
 
 def _enqueue(run: ReportRun) -> None:
-    from .tasks import build_report
-
-    transaction.on_commit(lambda: build_report.delay(run.pk))
+    job_enqueue("reports.build_report", run_id=run.pk)
 
 
+@transaction.atomic
 def report_run_request(
     *, user: User | None, filters: dict[str, Any], kind: str = ReportRun.Kind.FULL
 ) -> ReportRun:
@@ -133,6 +133,7 @@ def report_run_execute(*, run_id: int) -> ReportRun:
     return run
 
 
+@transaction.atomic
 def report_run_retry(*, run: ReportRun) -> ReportRun:
     """Queue a failed run again, with the same filters; ValidationError for any other run."""
     if run.status != ReportRun.Status.FAILED:

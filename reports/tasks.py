@@ -11,6 +11,9 @@ BUILD_TIME_LIMIT = 30 * 60
 @shared_task(
     name="reports.build_report",
     acks_late=True,
+    # Run through the outbox, but committing as it goes, so the page shows its progress; a
+    # run already done is not built again.
+    outbox_atomic=False,
     time_limit=BUILD_TIME_LIMIT,
     soft_time_limit=BUILD_TIME_LIMIT - 60,
 )

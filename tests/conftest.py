@@ -6,10 +6,13 @@ import tempfile
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from courses.models import EnrolmentMode, LessonPage
 from courses.services.catalogue import catalogue_setup
 from courses.signals import course_completed
+from outbox.models import Job
+from outbox.services import jobs_dispatch_due
 from tests.factories import (
     AdminFactory,
     ProgrammeManagerFactory,
@@ -134,3 +137,18 @@ def completions():
     course_completed.connect(receiver)
     yield received
     course_completed.disconnect(receiver)
+
+
+@pytest.fixture
+def drain_outbox(db):
+    """Run the outbox's pending jobs now, retries included, as the beat task would in time."""
+
+    def drain(rounds: int = 20) -> None:
+        for _ in range(rounds):
+            Job.objects.filter(status=Job.Status.PENDING).update(
+                due_at=timezone.now(), sent_at=None
+            )
+            if not jobs_dispatch_due():
+                return
+
+    return drain

@@ -335,16 +335,14 @@ def attempt_submit(*, attempt: Attempt, trainee: User | None) -> Attempt:
     )
     logger.info("Attempt %s graded: %s%%", attempt.pk, attempt.percent)
     attempt_milestone_record(attempt)
-    transaction.on_commit(
-        lambda: attempt_graded.send(
-            sender=Attempt,
-            attempt_id=attempt.pk,
-            trainee_id=attempt.trainee_id,
-            quiz_id=attempt.quiz_id,
-            quiz_title=attempt.quiz.title,
-            scaled=float(attempt.percent) / 100,
-            passed=bool(attempt.passed),
-        )
+    attempt_graded.send(
+        sender=Attempt,
+        attempt_id=attempt.pk,
+        trainee_id=attempt.trainee_id,
+        quiz_id=attempt.quiz_id,
+        quiz_title=attempt.quiz.title,
+        scaled=float(attempt.percent) / 100,
+        passed=bool(attempt.passed),
     )
     if attempt.passed and attempt.enrolment_id:
         enrolment_evaluate(enrolment_id=attempt.enrolment_id)

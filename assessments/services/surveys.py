@@ -5,11 +5,9 @@ import logging
 import secrets
 from collections import defaultdict
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import Enrolment
 from courses.services import enrolment_milestone_record
+from outbox.services import mail_enqueue
 
 from .. import defaults
 from ..models import Survey, SurveyAnswer, SurveyInvitation, SurveyItem, SurveyResponse
@@ -164,8 +163,8 @@ def _token_new() -> tuple[str, str]:
     return token, survey_token_hash(token)
 
 
-def _follow_up_email_send(*, invitation: SurveyInvitation, token: str, reminder: bool) -> bool:
-    """Email the link in the trainee's language; False (logged) when the mail fails."""
+def _follow_up_email_queue(*, invitation: SurveyInvitation, token: str, reminder: bool) -> None:
+    """Email the link in the trainee's language once the invitation commits (outbox)."""
     trainee = invitation.enrolment.trainee
     course = invitation.enrolment.course
     with translation.override(trainee.preferred_language):
@@ -184,26 +183,7 @@ def _follow_up_email_send(*, invitation: SurveyInvitation, token: str, reminder:
             subject = _("A few questions about the course “%(course)s”")
         subject = subject % {"course": course.title}
         body = render_to_string("assessments/surveys/follow_up_email.txt", context)
-    try:
-        send_mail(subject, body, None, [trainee.email])
-    except Exception:
-        # One bad address or a mail-server hiccup must not stop the other invitations.
-        logger.exception("Survey invitation %s could not be emailed", invitation.pk)
-        return False
-    return True
-
-
-def _invitation_mail(invitation: SurveyInvitation, token: str) -> None:
-    if not _follow_up_email_send(invitation=invitation, token=token, reminder=False):
-        # Nobody received this token: drop the invitation so that the next run retries.
-        SurveyInvitation.objects.filter(pk=invitation.pk, used_at__isnull=True).delete()
-
-
-def _reminder_mail(invitation: SurveyInvitation, token: str) -> None:
-    if not _follow_up_email_send(invitation=invitation, token=token, reminder=True):
-        SurveyInvitation.objects.filter(pk=invitation.pk).update(
-            reminder_token_hash=None, reminded_at=None
-        )
+    mail_enqueue(subject=subject, body=body, to=[trainee.email])
 
 
 def survey_invitations_send() -> int:
@@ -255,9 +235,9 @@ def survey_invitations_send() -> int:
                         sent_at=now,
                         expires_at=now + timedelta(days=defaults.SURVEY_LINK_DAYS),
                     )
+                    _follow_up_email_queue(invitation=invitation, token=token, reminder=False)
             except IntegrityError:
                 continue  # a parallel run invited this enrolment first
-            transaction.on_commit(partial(_invitation_mail, invitation, token))
             invited += 1
     logger.info("%d follow-up survey invitations made", invited)
     return invited
@@ -285,9 +265,10 @@ def survey_reminders_send() -> int:
             updated = SurveyInvitation.objects.filter(
                 pk=invitation.pk, reminded_at__isnull=True, used_at__isnull=True
             ).update(reminder_token_hash=token_hash, reminded_at=now)
+            if updated:
+                _follow_up_email_queue(invitation=invitation, token=token, reminder=True)
         if not updated:
             continue
-        transaction.on_commit(partial(_reminder_mail, invitation, token))
         reminded += 1
     logger.info("%d follow-up survey reminders made", reminded)
     return reminded

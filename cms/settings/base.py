@@ -17,6 +17,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "outbox",
     "accounts",
     "cms",
     "courses",
@@ -201,6 +202,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Jobs of the outbox that never reached the broker, wait for a retry or were lost by it.
+    "dispatch-due-jobs": {
+        "task": "outbox.dispatch_due_jobs",
+        "schedule": 60.0,
+    },
     "close-expired-attempts": {
         "task": "assessments.close_expired_attempts",
         "schedule": 60.0,

@@ -104,11 +104,8 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
                 _("Finish this first: %(items)s") % {"items": "; ".join(missing)},
                 code="lesson_requirements",
             )
-        transaction.on_commit(
-            lambda: lesson_completed.send(
-                sender=LessonProgress, enrolment_id=enrolment.pk, lesson_id=lesson.pk
-            )
-        )
+        # Inside the transaction: what receivers enqueue commits (or rolls back) with it.
+        lesson_completed.send(sender=LessonProgress, enrolment_id=enrolment.pk, lesson_id=lesson.pk)
         # Time since the lesson was opened, capped so a tab left open does not count.
         elapsed = min(
             now - progress.last_viewed_at, timedelta(seconds=defaults.MAX_COUNTED_VIEW_SECONDS)
@@ -132,7 +129,7 @@ def enrolment_evaluate(*, enrolment_id: int) -> Enrolment:
     """Complete the enrolment when its course's rule is met; idempotent.
 
     Called after every progress event. The row lock makes two simultaneous events complete
-    the enrolment once, and ``course_completed`` is sent once, after the commit.
+    the enrolment once, and ``course_completed`` is sent once, in the same transaction.
     """
     enrolment = (
         Enrolment.objects.select_for_update()
@@ -151,7 +148,5 @@ def enrolment_evaluate(*, enrolment_id: int) -> Enrolment:
     )
     enrolment.save(update_fields=["status", "completed_at", "completion_rule"])
     logger.info("Enrolment %s completed", enrolment.pk)
-    transaction.on_commit(
-        lambda: course_completed.send(sender=Enrolment, enrolment_id=enrolment.pk)
-    )
+    course_completed.send(sender=Enrolment, enrolment_id=enrolment.pk)
     return enrolment

@@ -47,10 +47,8 @@ def _evaluate_enrolments(*, session: ClassroomSession, trainee_ids: Iterable[int
     for enrolment_id in enrolment_ids:
         enrolment_evaluate(enrolment_id=enrolment_id)
     if trainee_ids:
-        transaction.on_commit(
-            lambda: session_attended.send(
-                sender=ClassroomSession, session_id=session.pk, trainee_ids=trainee_ids
-            )
+        session_attended.send(
+            sender=ClassroomSession, session_id=session.pk, trainee_ids=trainee_ids
         )
 
 

@@ -24,10 +24,12 @@ def event_record(
     name: str = "",
     result: dict | None = None,
     verb: str = "completed",
+    timestamp: str | None = None,
 ) -> Statement:
     """Record that a trainee completed a lesson or course, attended a session or took a quiz.
 
     Lessons and courses are named by their enrolment; sessions and quizzes by the trainee.
+    ``timestamp`` (ISO 8601) is when it happened (the job may run later).
     """
     context = None
     if enrolment_id is not None:
@@ -56,4 +58,5 @@ def event_record(
         object_type=ACTIVITY_TYPES[kind],
         result=result,
         context=context,
+        timestamp=timestamp,
     )

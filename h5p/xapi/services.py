@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
+from outbox.services import job_enqueue
 
 from ..models import Statement, XAPIClient
 from .errors import StatementConflict, StatementForbidden, StatementInvalid
@@ -137,11 +138,7 @@ def _voiding_targets_check(
 def _enqueue_forwarding(ids: list[uuid.UUID]) -> None:
     if not ids or not settings.XAPI_FORWARD_ENDPOINT:
         return
-    from .tasks import forward_statements
-
-    statement_ids = [str(pk) for pk in ids]
-    # robust: a broker (or, in eager mode, an LRS) failure must not fail the stored request.
-    transaction.on_commit(lambda: forward_statements.delay(statement_ids), robust=True)
+    job_enqueue("h5p.forward_statements", statement_ids=[str(pk) for pk in ids])
 
 
 @transaction.atomic
@@ -299,12 +296,14 @@ def statement_record(
     result: dict | None = None,
     context: dict | None = None,
     object_type: str | None = None,
+    timestamp: str | None = None,
 ) -> Statement:
     """Record one of Liaison's own events (lesson completed, quiz graded …) as a statement.
 
     ``verb`` is an ADL verb IRI (see ``vocabulary``), ``object_id`` usually an
     ``activity_iri``; ``object_type`` the activity type IRI, when known. The object's name
-    is in the content's own language, unknown here, hence the tag ``und``.
+    is in the content's own language, unknown here, hence the tag ``und``. ``timestamp``
+    (ISO 8601): when the event happened, when it is recorded later; default: now.
     """
     definition = {"name": {"und": object_name}}
     if object_type:
@@ -319,6 +318,8 @@ def statement_record(
         statement["result"] = result
     if context is not None:
         statement["context"] = context
+    if timestamp is not None:
+        statement["timestamp"] = timestamp
     (stored,) = _statements_persist(
         _validated([statement]), authority=liaison_agent(), client=None, conflicts=True, user=user
     )

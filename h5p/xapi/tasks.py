@@ -15,10 +15,9 @@ __all__ = ["forward_statements"]
 
 @shared_task(
     name="h5p.forward_statements",
-    # URLError (HTTPError included) and timeouts: the LRS is down or overloaded, try again.
-    autoretry_for=(urllib.error.URLError, TimeoutError, ConnectionError),
-    retry_backoff=True,
-    max_retries=8,
+    # Run through the outbox: URLError (HTTPError included) means the LRS is down, overloaded
+    # or refusing for now; the outbox tries again (timeouts and lost connections always heal).
+    heals_on=(urllib.error.URLError,),
 )
 def forward_statements(statement_ids: list[str]) -> int:
     """Send the stored statements to the external LRS; returns how many were sent."""

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -18,10 +19,11 @@ from assessments.models import (
     SurveyItem,
     SurveyResponse,
 )
-from assessments.services import surveys as survey_services
 from assessments.tasks import send_survey_invitations, send_survey_reminders
 from courses import services as course_services
 from courses.models import Enrolment, EnrolmentMode
+from outbox.models import Job
+from outbox.services import jobs_dispatch_due
 from tests.factories import TraineeFactory
 from tests.factories.courses import add_course
 
@@ -416,7 +418,7 @@ class TestInvitations:
 
         assert SurveyInvitation.objects.get().survey == french
 
-    def test_one_failing_address_does_not_stop_the_others_and_is_retried(
+    def test_a_refused_address_does_not_stop_the_others_and_is_sent_once_later(
         self, course, follow_up, monkeypatch, django_capture_on_commit_callbacks
     ):
         trainees = [TraineeFactory(), TraineeFactory()]
@@ -424,23 +426,27 @@ class TestInvitations:
             complete(
                 course_services.enrolment_enrol(trainee=trainee, course=course)[0], days_ago=91
             )
-        real_send_mail = survey_services.send_mail
+        deliver = EmailBackend.send_messages
 
-        def flaky_send_mail(subject, body, from_email, recipients):
-            if recipients == [trainees[0].email]:
-                raise OSError("mail server said no")
-            return real_send_mail(subject, body, from_email, recipients)
+        def refusing_the_first(backend, messages):  # the mail server: mocked
+            if messages[0].to == [trainees[0].email]:
+                raise ConnectionRefusedError("mail server said no")
+            return deliver(backend, messages)
 
-        monkeypatch.setattr(survey_services, "send_mail", flaky_send_mail)
+        monkeypatch.setattr(EmailBackend, "send_messages", refusing_the_first)
         assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 2
 
         assert [message.to for message in mail.outbox] == [[trainees[1].email]]
-        assert SurveyInvitation.objects.get().enrolment.trainee == trainees[1]
-
-        monkeypatch.setattr(survey_services, "send_mail", real_send_mail)
-        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
-        assert mail.outbox[-1].to == [trainees[0].email]
         assert SurveyInvitation.objects.count() == 2
+
+        monkeypatch.undo()
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
+        Job.objects.update(due_at=timezone.now())
+        assert jobs_dispatch_due() == 1
+        assert [message.to for message in mail.outbox] == [
+            [trainees[1].email],
+            [trainees[0].email],
+        ]
 
     def test_deleted_accounts_are_not_invited(
         self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
@@ -502,23 +508,24 @@ class TestReminders:
         assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
         assert len(mail.outbox) == 1
 
-    def test_a_failed_reminder_is_tried_again(
+    def test_a_reminder_the_mail_server_refused_is_sent_once_later(
         self, invited, monkeypatch, django_capture_on_commit_callbacks
     ):
         age_invitation(15)
-        real_send_mail = survey_services.send_mail
 
-        def broken_send_mail(*args, **kwargs):
-            raise OSError("mail server down")
+        def refused(backend, messages):  # the mail server: mocked
+            raise ConnectionRefusedError("mail server down")
 
-        monkeypatch.setattr(survey_services, "send_mail", broken_send_mail)
-        run(send_survey_reminders, django_capture_on_commit_callbacks)
-        invitation = SurveyInvitation.objects.get()
-        assert (invitation.reminded_at, invitation.reminder_token_hash) == (None, None)
-
-        monkeypatch.setattr(survey_services, "send_mail", real_send_mail)
+        monkeypatch.setattr(EmailBackend, "send_messages", refused)
         assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 1
+        assert len(mail.outbox) == 1
+
+        monkeypatch.undo()
+        assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
+        Job.objects.update(due_at=timezone.now())
+        assert jobs_dispatch_due() == 1
         assert len(mail.outbox) == 2
+        assert services.survey_invitation_open(token=token_of(mail.outbox[1]))
 
 
 class TestLinks:

@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
 from certificates import services
@@ -13,6 +14,8 @@ from certificates.models import Certificate
 from certificates.tasks import send_expiry_reminders
 from courses import services as course_services
 from courses.models import Enrolment, LessonProgress
+from outbox.models import Job
+from outbox.services import jobs_dispatch_due
 from tests.certificates.conftest import complete_course
 from tests.factories import AdminFactory, TraineeFactory, TrainerFactory
 
@@ -91,24 +94,28 @@ def test_an_erased_holder_is_not_reminded(certificate, trainee):
     assert mail.outbox == []
 
 
-def test_a_failed_email_is_tried_again_next_time(
+def test_a_reminder_the_mail_server_refused_is_sent_once_when_it_is_back(
     certificate, monkeypatch, django_capture_on_commit_callbacks
 ):
     expire_in(certificate, 5)
 
-    def broken(*args, **kwargs):
-        raise OSError("mail server down")
+    def refused(self, messages):  # the mail server is outside our control: mocked
+        raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("certificates.services.send_mail", broken)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.certificates_expiry_reminders_send()
-    certificate.refresh_from_db()
-    assert certificate.reminded_at is None
-
-    monkeypatch.undo()
+    monkeypatch.setattr(EmailBackend, "send_messages", refused)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.certificates_expiry_reminders_send() == 1
-    assert len(mail.outbox) == 1
+    job = Job.objects.get(task="outbox.send_mail")
+    assert job.status == Job.Status.PENDING
+    assert "ConnectionRefusedError" in job.last_error
+
+    monkeypatch.undo()
+    # The next day's run reminds nobody twice; the outbox's sweep sends the waiting mail.
+    assert services.certificates_expiry_reminders_send() == 0
+    Job.objects.update(due_at=timezone.now())
+    assert jobs_dispatch_due() == 1
+    assert jobs_dispatch_due() == 0
+    assert [message.to for message in mail.outbox] == [[certificate.holder.email]]
 
 
 def test_the_beat_schedule_runs_the_reminders_daily(settings):

@@ -1,4 +1,4 @@
-"""Forwarding stored statements to an external LRS through the Celery task.
+"""Forwarding stored statements to an external LRS through the outbox and its Celery task.
 
 Only the external LRS's HTTP call (``urllib.request.urlopen``) is mocked: the task, the
 retries, the statements and the request Liaison builds are all real.
@@ -14,12 +14,10 @@ from unittest import mock
 import pytest
 from django.test import override_settings
 
-from cms.celery import app
 from h5p.models import Statement
-from h5p.xapi.forwarding import ForwardingRefused
 from h5p.xapi.services import statement_record
-from h5p.xapi.tasks import forward_statements
 from h5p.xapi.vocabulary import COMPLETED, activity_iri
+from outbox.models import Job
 from tests.h5p.test_xapi_resource import make_client, post, statement
 
 LRS = override_settings(
@@ -35,15 +33,6 @@ def ok(*args, **kwargs):
 
 def refused(code: int):
     return urllib.error.HTTPError("https://lrs.example.org", code, "no", {}, io.BytesIO(b""))
-
-
-@pytest.fixture
-def retries_run_eagerly():
-    """Celery's eager mode retries in-process only when task errors do not propagate."""
-    propagates = app.conf.task_eager_propagates
-    app.conf.task_eager_propagates = False
-    yield
-    app.conf.task_eager_propagates = propagates
 
 
 @pytest.fixture
@@ -98,51 +87,48 @@ def test_nothing_is_forwarded_when_no_lrs_is_set(
     urlopen.assert_not_called()
 
 
+def forward_job() -> Job:
+    return Job.objects.get(task="h5p.forward_statements")
+
+
 @LRS
-def test_network_errors_are_retried_until_the_lrs_answers(trainee, urlopen, retries_run_eagerly):
-    stored = statement_record(
+def test_network_errors_are_retried_until_the_lrs_answers(trainee, urlopen, drain_outbox):
+    statement_record(
         user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
     )
     urlopen.side_effect = [urllib.error.URLError("down"), TimeoutError(), refused(503), ok()]
 
-    result = forward_statements.delay([str(stored.pk)])
+    drain_outbox()
 
-    assert result.get() == 1
     assert urlopen.call_count == 4
+    assert (forward_job().status, forward_job().attempts) == (Job.Status.DONE, 4)
 
 
 @LRS
-def test_the_task_gives_up_after_eight_retries(trainee, urlopen, retries_run_eagerly):
-    stored = statement_record(
+def test_forwarding_gives_up_after_eight_attempts(trainee, urlopen, drain_outbox):
+    statement_record(
         user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
     )
     urlopen.side_effect = urllib.error.URLError("down")
 
-    result = forward_statements.delay([str(stored.pk)])
+    drain_outbox()
 
-    with pytest.raises(urllib.error.URLError):
-        result.get()
-
-    assert urlopen.call_count == 1 + 8
+    assert urlopen.call_count == 8
+    job = forward_job()
+    assert job.status == Job.Status.FAILED
+    assert "URLError" in job.last_error
 
 
 @LRS
-def test_a_refusal_by_the_lrs_is_not_retried(trainee, urlopen, retries_run_eagerly):
-    stored = statement_record(
+def test_a_refusal_by_the_lrs_is_not_retried(trainee, urlopen, drain_outbox):
+    statement_record(
         user=trainee, verb=COMPLETED, object_id=activity_iri("course", 1), object_name="C"
     )
     urlopen.side_effect = refused(400)
 
-    result = forward_statements.delay([str(stored.pk)])
-
-    with pytest.raises(ForwardingRefused):
-        result.get()
+    drain_outbox()
 
     assert urlopen.call_count == 1
-
-
-def test_the_task_backs_off_exponentially():
-    assert forward_statements.name == "h5p.forward_statements"
-    assert forward_statements.retry_backoff is True
-    assert forward_statements.max_retries == 8
-    assert urllib.error.URLError in forward_statements.autoretry_for
+    job = forward_job()
+    assert job.status == Job.Status.FAILED
+    assert "ForwardingRefused" in job.last_error

@@ -1,0 +1,1 @@
+"""Work after a commit: one mechanism and one failure policy for every app (see services)."""
