@@ -2,7 +2,12 @@
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
+import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -20,6 +25,8 @@ from tests.factories import (
     TrainerFactory,
 )
 from tests.factories.courses import add_course
+
+PROJECT = Path(__file__).resolve().parents[1]
 
 # The browser the end-to-end tests drive (Debian's package; never a downloaded one).
 CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
@@ -152,3 +159,69 @@ def drain_outbox(db):
                 return
 
     return drain
+
+
+@pytest.fixture
+def celery_worker_process(monkeypatch):
+    """Start ``celery -A cms worker`` as a process of its own on the test database.
+
+    Returns ``start(broker_url)``, which points this process's Celery at that broker (eager
+    mode off) and waits until the worker answers a ping through it; the fixture's end stops
+    the worker and brings back eager mode and the old broker. Results stay where they were.
+    """
+    from django.db import connection
+
+    from cms.celery import app
+
+    workers = []
+
+    def start(broker_url: str) -> subprocess.Popen:
+        use_broker(monkeypatch, broker_url)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            # The worker reads the test database that pytest-django created.
+            "DATABASE_URL": os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+            + "/"
+            + connection.settings_dict["NAME"],
+        }
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
+             "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        workers.append(worker)
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=1):
+            assert worker.poll() is None, worker.stdout.read().decode()
+            assert time.monotonic() < deadline, "the worker did not start within 60 s"
+        return worker
+
+    yield start
+    for worker in workers:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+    monkeypatch.undo()
+    _drop_broker_connections(app)
+
+
+def use_broker(monkeypatch, broker_url: str) -> None:
+    """Send this process's tasks to ``broker_url`` (eager mode off) until the test ends."""
+    from cms.celery import app
+
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", broker_url)
+    monkeypatch.setitem(app.conf, "broker_url", broker_url)
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    _drop_broker_connections(app)
+
+
+def _drop_broker_connections(app) -> None:
+    # Celery keeps its broker connection pools made with the URL of their time; dropping them
+    # (as Celery itself does after a fork) makes the next publish use today's URL.
+    app._pool = None
+    app.amqp._producer_pool = None

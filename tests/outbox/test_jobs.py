@@ -19,29 +19,20 @@ from courses import services as course_services
 from outbox import defaults, services
 from outbox.models import Job
 from tests.certificates.conftest import make_template
+from tests.conftest import _drop_broker_connections, use_broker
 from tests.factories.courses import study
 
 # Nothing listens on port 1: publishing fails at once with "connection refused".
 DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
-def _fresh_connections() -> None:
-    # Celery keeps its broker connection pools made with the URL of their time; dropping them
-    # (as Celery itself does after a fork) makes the next publish use today's URL.
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
     """The site talks to a broker that is not there; the fixture's end brings eager mode back."""
-    conf = app.conf
-    saved = conf.task_always_eager, conf.broker_url
-    conf.task_always_eager, conf.broker_url = False, DEAD_BROKER
-    _fresh_connections()
+    use_broker(monkeypatch, DEAD_BROKER)
     yield
-    conf.task_always_eager, conf.broker_url = saved
-    _fresh_connections()
+    monkeypatch.undo()
+    _drop_broker_connections(app)
 
 
 @pytest.fixture
