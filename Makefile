@@ -49,6 +49,8 @@ player: $(PLAYER)/.installed
 messages: install player
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
+# The site's address, for the printed logins and the links in mails (make run PORT=8101).
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: messages
 	$(MANAGE) migrate --noinput
 	# Site, catalogue, the demo curriculum, one login per role (printed) and a programme of

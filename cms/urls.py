@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import views
+
 urlpatterns = [
     # Wagtail's own login form would skip allauth's rate limits, email verification and
     # second factor: every sign-in goes through allauth.
@@ -15,6 +17,8 @@ urlpatterns = [
         name="wagtailadmin_login",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon),
     path("documents/", include(wagtaildocs_urls)),
     # The xAPI statements resource has no language prefix: tools call it.
     path("xapi/", include("h5p.xapi.urls")),
@@ -26,9 +30,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as serve_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every page for people has a language prefix (/en/, /fr/, /nl/); Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

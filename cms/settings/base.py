@@ -179,6 +179,9 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Liaison"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Admin avatars: Wagtail's own default picture, never the outside Gravatar service
+# (a request per user to a third party, with a hash of their email; the CSP blocks it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Video lessons are uploaded as documents with their WebVTT captions (courses.blocks.VideoBlock):
 # without mp4, webm and vtt here, editors could not give a video its captions.
@@ -188,6 +191,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "m
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Eager tasks never reach a broker, yet Celery opens a producer to serialise their arguments:
+# naming the in-memory transport, host included, keeps kombu from warning "No hostname was
+# supplied" at every task.
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"

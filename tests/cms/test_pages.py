@@ -6,6 +6,7 @@ import pytest
 
 from cms.models import HomePage
 from cms.services import site_setup
+from cms.tasks import healthcheck
 
 
 def test_site_setup_is_idempotent(home):
@@ -106,3 +107,29 @@ def test_unknown_page_gets_the_site_404(client, home):
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert "Page not found" in response.content.decode()
+
+
+def test_the_site_has_its_own_icon(client, home):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == "/static/favicon.svg"
+    assert b'<link rel="icon" href="/static/favicon.svg"' in client.get("/en/").content
+    icon = client.get(response["Location"])
+    assert icon.status_code == HTTPStatus.OK
+    assert b"<svg" in b"".join(icon.streaming_content)
+
+
+def test_admin_avatars_never_call_gravatar(client, admin_user):
+    client.force_login(admin_user)
+
+    page = client.get("/admin/").content.decode()
+
+    assert "avatar" in page
+    assert "gravatar" not in page
+
+
+def test_eager_tasks_do_not_warn_about_a_missing_broker_host(db, caplog):
+    healthcheck.delay()
+
+    assert not [record for record in caplog.records if record.name.startswith("kombu")]

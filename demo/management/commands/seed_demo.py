@@ -59,6 +59,6 @@ class Command(BaseCommand):
         )
         if summary.training_data:
             self.stdout.write(f"Synthetic programme: {summary.training_data['trainees']} trainees.")
-        self.stdout.write("Demo logins (http://127.0.0.1:8000/):")
+        self.stdout.write(f"Demo logins ({settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/):")
         for role, email, password in summary.logins:
             self.stdout.write(f"  {role:<20} {email:<28} {password}")
