@@ -7,8 +7,10 @@ stops and starts a real Redis under a real worker (CI's service pass).
 
 from datetime import timedelta
 from http import HTTPStatus
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -153,3 +155,17 @@ def test_the_beat_task_sweeps_every_minute(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["dispatch-due-jobs"]
 
     assert (entry["task"], entry["schedule"]) == ("outbox.dispatch_due_jobs", 60.0)
+
+
+def test_the_outbox_command_lists_and_retries_failed_jobs(db):
+    job = services.job_enqueue("cms.healthcheck", database="default")
+    services.job_run(job_id=job.pk)
+    out = StringIO()
+
+    call_command("outbox", stdout=out)
+    assert "cms.healthcheck" in out.getvalue()
+    assert f"failed job {job.pk} (cms.healthcheck): TypeError" in out.getvalue()
+
+    call_command("outbox", "--retry-failed", stdout=StringIO())
+    job.refresh_from_db()
+    assert job.status == Job.Status.PENDING
