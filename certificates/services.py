@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,10 +19,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import Enrolment
 from courses.services import enrolment_renew
-from outbox.services import mail_enqueue
+from outbox.services import job_enqueue, mail_enqueue
 
 from . import defaults, selectors
-from .models import Certificate
+from .models import Certificate, CertificateTemplate
 from .pdf import certificate_pdf_bytes
 from .placeholders import placeholders_fill
 
@@ -232,6 +233,30 @@ def _expiry_reminder_queue(certificate: Certificate) -> None:
         }
         body = render_to_string("certificates/emails/expiry_reminder.txt", context)
     mail_enqueue(subject=subject, body=body, to=[holder.email])
+
+
+def certificates_missing_queue() -> int:
+    """Queue the certificate of every completion that should have one and has none.
+
+    For completions from before the outbox, when a broker outage could lose the task; safe
+    to run any time (issuing is idempotent). Returns how many were queued.
+    """
+    issued = Certificate.objects.filter(
+        enrolment=OuterRef("pk"), completed_at=OuterRef("completed_at")
+    )
+    missing = (
+        Enrolment.objects.filter(status=Enrolment.Status.COMPLETED, completed_at__isnull=False)
+        .filter(Exists(CertificateTemplate.objects.filter(courses=OuterRef("course"))))
+        .exclude(Exists(issued))
+        .values_list("pk", flat=True)
+    )
+    queued = 0
+    with transaction.atomic():
+        for enrolment_id in missing.iterator():
+            job_enqueue("certificates.issue_certificate", enrolment_id=enrolment_id)
+            queued += 1
+    logger.info("%d missing certificates queued", queued)
+    return queued
 
 
 def certificates_expiry_reminders_send() -> int:

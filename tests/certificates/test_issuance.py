@@ -2,9 +2,11 @@
 
 from datetime import datetime
 from decimal import Decimal
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -12,9 +14,12 @@ from certificates import services
 from certificates.models import Certificate
 from certificates.services import _add_months
 from certificates.tasks import issue_certificate
+from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 from courses.signals import course_completed
+from outbox.models import Job
 from tests.certificates.conftest import complete_course, make_template
+from tests.factories import TraineeFactory
 from tests.factories.courses import add_course, study
 
 
@@ -214,3 +219,31 @@ def test_a_lesson_completed_after_the_course_changes_nothing(
         study(trainee, lessons[0])
 
     assert Certificate.objects.count() == 1
+
+
+def test_completions_left_without_a_certificate_before_the_outbox_are_issued_once(
+    media, template, trainee, enrolment, lessons, course, catalogue, drain_outbox,
+    django_capture_on_commit_callbacks,
+):
+    complete_course(trainee, lessons, django_capture_on_commit_callbacks)
+    other = TraineeFactory()
+    other_enrolment = course_services.enrolment_enrol(trainee=other, course=course)[0]
+    for lesson in lessons:
+        study(other, lesson)
+    # Before the outbox a broker outage lost the task: the completion has no job at all.
+    Job.objects.all().delete()
+    untemplated = add_course(catalogue, title="No certificate here")
+    third = course_services.enrolment_enrol(trainee=other, course=untemplated)[0]
+    Enrolment.objects.filter(pk=third.pk).update(
+        status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
+    )
+    out = StringIO()
+
+    call_command("certificates_issue_missing", stdout=out)
+    drain_outbox()
+
+    assert out.getvalue() == "1 certificates queued.\n"
+    assert [job.kwargs for job in Job.objects.all()] == [{}]  # done: arguments dropped
+    assert Certificate.objects.filter(enrolment=other_enrolment).count() == 1
+    assert Certificate.objects.count() == 2
+    assert services.certificates_missing_queue() == 0
