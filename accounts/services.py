@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -109,6 +110,7 @@ def user_profile_update(
 
 
 @transaction.atomic
+@transaction.atomic
 def user_erase(*, user: User) -> User:
     """Delete an account: erase personal fields, keep the row pseudonymised for statistics.
 
@@ -145,6 +147,8 @@ def user_erase(*, user: User) -> User:
     user.is_superuser = False
     user.erased_at = timezone.now()
     user.save()
+    for forget in hooks.get_hooks("liaison_account_erased"):
+        forget(user)
     logger.info("User %s erased their account", user.pseudonym)
     return user
 

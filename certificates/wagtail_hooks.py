@@ -11,6 +11,7 @@ from courses.permissions import CourseOwnedPermissionPolicy, course_owned_views
 from .models import CertificateTemplate
 from .panels import certificate_panel
 from .selectors import certificate_personal_data
+from .services import certificate_holder_erased
 from .viewsets import CertificateViewSet
 
 # Before the viewset, which otherwise creates the default policy.
@@ -33,6 +34,12 @@ class CertificateTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateTemplateViewSet)
+
+
+@hooks.register("liaison_account_erased")
+def forget_erased_holder(user) -> None:
+    """An erased account's certificates stop showing its name (see services)."""
+    certificate_holder_erased(user=user)
 
 
 @hooks.register("register_admin_viewset")

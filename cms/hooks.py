@@ -21,6 +21,7 @@ Liaison hook is declared here, in ``HOOKS``, with the call signature its functio
 ``liaison_completion_requirement``  ``(enrolment) -> list[Requirement]``
                                     (CompletionRequirement)
 ``liaison_personal_data``           ``(user) -> dict[str, Any]`` (PersonalDataExporter)
+``liaison_account_erased``          ``(user) -> None`` (AccountErased)
 
 Liaison's own registrations use ``order`` in steps of 100 where order shows (course panels,
 completion requirements), so a new one can go between two. docs/architecture.md
@@ -96,6 +97,16 @@ class PersonalDataExporter(Protocol):
     def __call__(self, user: User) -> dict[str, Any]: ...
 
 
+class AccountErased(Protocol):
+    """``liaison_account_erased``: forget what the app keeps that names ``user``.
+
+    Called by ``accounts.services.user_erase`` in the transaction that erases the account,
+    after its own fields are blanked; returns nothing.
+    """
+
+    def __call__(self, user: User) -> None: ...
+
+
 # Every Liaison hook by name, with the signature of the functions registered for it.
 HOOKS: dict[str, type] = {
     "liaison_course_panel": CoursePanel,
@@ -103,4 +114,5 @@ HOOKS: dict[str, type] = {
     "liaison_lesson_requirement": LessonRequirement,
     "liaison_completion_requirement": CompletionRequirement,
     "liaison_personal_data": PersonalDataExporter,
+    "liaison_account_erased": AccountErased,
 }
