@@ -9,7 +9,7 @@ from h5p.models import Statement, XAPIClient
 from h5p.xapi.services import statement_record
 from h5p.xapi.vocabulary import COMPLETED, activity_iri
 from tests.factories import TrainerFactory
-from tests.h5p.test_xapi_resource import URL, VERSION, basic
+from tests.factories.h5p import XAPI_URL, XAPI_VERSION, basic
 
 CLIENTS = "/admin/xapi_clients/"
 STATEMENTS = "/admin/xapi_statements/"
@@ -36,7 +36,7 @@ def test_creating_a_client_shows_its_secret_once_and_keeps_only_a_digest(superus
     assert client.key == key and client.can_write
     assert secret not in client.secret_hash
     # The secret works at once, and is nowhere to be seen again.
-    answer = superuser_client.get(URL, **VERSION, **basic(key, secret))
+    answer = superuser_client.get(XAPI_URL, **XAPI_VERSION, **basic(key, secret))
     assert answer.status_code == HTTPStatus.OK
     assert secret not in superuser_client.get(CLIENTS).content.decode()
     assert secret not in superuser_client.get(f"{CLIENTS}edit/{client.pk}/").content.decode()

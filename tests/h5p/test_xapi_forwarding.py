@@ -18,7 +18,7 @@ from h5p.models import Statement
 from h5p.xapi.services import statement_record
 from h5p.xapi.vocabulary import COMPLETED, activity_iri
 from outbox.models import Job
-from tests.h5p.test_xapi_resource import make_client, post, statement
+from tests.factories.h5p import statement, xapi_client_create, xapi_post
 
 LRS = override_settings(
     XAPI_FORWARD_ENDPOINT="https://lrs.example.org/xapi/",
@@ -45,9 +45,9 @@ def urlopen():
 def test_statements_posted_to_the_resource_are_forwarded_as_stored(
     client, db, urlopen, django_capture_on_commit_callbacks
 ):
-    _, headers = make_client()
+    _, headers = xapi_client_create()
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, [statement(), statement()], headers)
+        response = xapi_post(client, [statement(), statement()], headers)
 
     assert response.status_code == HTTPStatus.OK
     urlopen.assert_called_once()
@@ -79,9 +79,9 @@ def test_liaisons_own_events_are_forwarded_too(
 def test_nothing_is_forwarded_when_no_lrs_is_set(
     client, db, urlopen, django_capture_on_commit_callbacks
 ):
-    _, headers = make_client()
+    _, headers = xapi_client_create()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        post(client, statement(), headers)
+        xapi_post(client, statement(), headers)
 
     assert callbacks == []
     urlopen.assert_not_called()

@@ -1,6 +1,5 @@
 """The xAPI 1.0.3 statements resource at /xapi/statements, called as a tool would."""
 
-import base64
 import json
 import uuid
 from http import HTTPStatus
@@ -15,34 +14,22 @@ from h5p.models import Statement, XAPIClient
 from h5p.xapi.auth import client_credentials_issue
 from h5p.xapi.vocabulary import COMPLETED, VOIDED, user_agent
 from tests.factories import TraineeFactory
-
-URL = "/xapi/statements"
-VERSION = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
-ACTIVITY = "http://example.org/activities/checklist"
-ANN = {"objectType": "Agent", "name": "Ann", "mbox": "mailto:ann@example.org"}
-BOB = {"objectType": "Agent", "name": "Bob", "mbox": "mailto:bob@example.org"}
-
-
-def statement(**extra) -> dict:
-    return {"actor": ANN, "verb": {"id": COMPLETED}, "object": {"id": ACTIVITY}, **extra}
-
-
-def make_client(**flags) -> tuple[XAPIClient, dict]:
-    """A stored client, and the headers (Basic credentials and version) that use it."""
-    client = XAPIClient(name="Reporting", **{"can_read": True, "can_write": True, **flags})
-    secret = client_credentials_issue(client)
-    client.save()
-    return client, {**VERSION, **basic(client.key, secret)}
-
-
-def basic(key: str, secret: str) -> dict:
-    token = base64.b64encode(f"{key}:{secret}".encode()).decode()
-    return {"HTTP_AUTHORIZATION": f"Basic {token}"}
+from tests.factories.h5p import (
+    ACTIVITY,
+    ANN,
+    BOB,
+    XAPI_URL,
+    XAPI_VERSION,
+    basic,
+    statement,
+    xapi_client_create,
+    xapi_post,
+)
 
 
 @pytest.fixture
 def writer(db):
-    return make_client()
+    return xapi_client_create()
 
 
 @pytest.fixture
@@ -50,13 +37,9 @@ def headers(writer):
     return writer[1]
 
 
-def post(client, body, headers, **kwargs):
-    return client.post(URL, json.dumps(body), content_type="application/json", **headers, **kwargs)
-
-
 def put(client, statement_id, body, headers):
     return client.put(
-        f"{URL}?statementId={statement_id}",
+        f"{XAPI_URL}?statementId={statement_id}",
         json.dumps(body),
         content_type="application/json",
         **headers,
@@ -70,7 +53,7 @@ class TestVersionHeader:
         _, headers = writer
         credentials = {"HTTP_AUTHORIZATION": headers["HTTP_AUTHORIZATION"]}
 
-        response = post(client, statement(), credentials)
+        response = xapi_post(client, statement(), credentials)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response["X-Experience-API-Version"] == "1.0.3"
@@ -83,16 +66,18 @@ class TestVersionHeader:
         [("1.0", 200), ("1.0.0", 200), ("1.0.3", 200), ("0.95", 400), ("2.0.0", 400)],
     )
     def test_only_1_0_x_is_accepted(self, client, headers, version, status):
-        response = post(client, statement(), {**headers, "HTTP_X_EXPERIENCE_API_VERSION": version})
+        response = xapi_post(
+            client, statement(), {**headers, "HTTP_X_EXPERIENCE_API_VERSION": version}
+        )
 
         assert response.status_code == status
 
     def test_every_answer_carries_the_version_and_consistent_through(self, client, headers):
         for response in (
-            client.get(URL, **headers),
-            client.get(f"{URL}?statementId={uuid.uuid4()}", **headers),
-            client.delete(URL, **headers),
-            client.get(URL, **VERSION),
+            client.get(XAPI_URL, **headers),
+            client.get(f"{XAPI_URL}?statementId={uuid.uuid4()}", **headers),
+            client.delete(XAPI_URL, **headers),
+            client.get(XAPI_URL, **XAPI_VERSION),
         ):
             assert response["X-Experience-API-Version"] == "1.0.3"
             assert response["X-Experience-API-Consistent-Through"]
@@ -101,7 +86,7 @@ class TestVersionHeader:
 
 class TestClientAuthentication:
     def test_no_credentials_is_401_with_a_basic_challenge(self, client, db):
-        response = client.get(URL, **VERSION)
+        response = client.get(XAPI_URL, **XAPI_VERSION)
 
         assert response.status_code == HTTPStatus.UNAUTHORIZED
         assert response["WWW-Authenticate"].startswith("Basic ")
@@ -115,26 +100,26 @@ class TestClientAuthentication:
             {"HTTP_AUTHORIZATION": "Basic !!!"},
             {"HTTP_AUTHORIZATION": "Bearer abc"},
         ):
-            response = post(client, statement(), {**VERSION, **credentials})
+            response = xapi_post(client, statement(), {**XAPI_VERSION, **credentials})
             assert response.status_code == HTTPStatus.UNAUTHORIZED, credentials
             assert "WWW-Authenticate" in response
         assert not Statement.objects.exists()
 
     def test_an_inactive_client_is_refused(self, client, db):
-        _, headers = make_client(is_active=False)
+        _, headers = xapi_client_create(is_active=False)
 
-        assert client.get(URL, **headers).status_code == HTTPStatus.FORBIDDEN
-        assert post(client, statement(), headers).status_code == HTTPStatus.FORBIDDEN
+        assert client.get(XAPI_URL, **headers).status_code == HTTPStatus.FORBIDDEN
+        assert xapi_post(client, statement(), headers).status_code == HTTPStatus.FORBIDDEN
         assert not Statement.objects.exists()
 
     def test_a_read_only_client_cannot_write_and_a_write_only_one_cannot_read(self, client, db):
-        _, reader = make_client(can_write=False)
-        _, writer_only = make_client(can_read=False)
+        _, reader = xapi_client_create(can_write=False)
+        _, writer_only = xapi_client_create(can_read=False)
 
-        assert post(client, statement(), reader).status_code == HTTPStatus.FORBIDDEN
+        assert xapi_post(client, statement(), reader).status_code == HTTPStatus.FORBIDDEN
         assert put(client, uuid.uuid4(), statement(), reader).status_code == HTTPStatus.FORBIDDEN
-        assert client.get(URL, **reader).status_code == HTTPStatus.OK
-        assert client.get(URL, **writer_only).status_code == HTTPStatus.FORBIDDEN
+        assert client.get(XAPI_URL, **reader).status_code == HTTPStatus.OK
+        assert client.get(XAPI_URL, **writer_only).status_code == HTTPStatus.FORBIDDEN
         assert not Statement.objects.exists()
 
     def test_the_secret_is_stored_as_a_digest_only(self, db):
@@ -142,14 +127,14 @@ class TestClientAuthentication:
         secret = client_credentials_issue(client)
 
         assert secret not in client.secret_hash
-        assert len(secret) >= 43  # 32 random bytes, URL-safe base64
+        assert len(secret) >= 43  # 32 random bytes, XAPI_URL-safe base64
 
 
 class TestPost:
     def test_one_statement_is_stored_and_its_id_returned(self, client, writer):
         xapi_client, headers = writer
 
-        response = post(client, statement(), headers)
+        response = xapi_post(client, statement(), headers)
 
         assert response.status_code == HTTPStatus.OK
         assert response["Content-Type"] == "application/json"
@@ -165,7 +150,7 @@ class TestPost:
         given = str(uuid.uuid4())
         batch = [statement(), statement(id=given), statement(actor=BOB)]
 
-        response = post(client, batch, headers)
+        response = xapi_post(client, batch, headers)
 
         ids = response.json()
         assert response.status_code == HTTPStatus.OK
@@ -175,10 +160,10 @@ class TestPost:
 
     def test_the_same_id_with_the_same_content_is_accepted_without_change(self, client, headers):
         body = statement(id=str(uuid.uuid4()), timestamp="2026-01-05T10:00:00Z")
-        post(client, body, headers)
+        xapi_post(client, body, headers)
         first = Statement.objects.get()
 
-        again = post(client, {**body, "timestamp": "2026-01-05T11:00:00+01:00"}, headers)
+        again = xapi_post(client, {**body, "timestamp": "2026-01-05T11:00:00+01:00"}, headers)
 
         assert again.status_code == HTTPStatus.OK
         assert again.json() == [body["id"]]
@@ -188,9 +173,9 @@ class TestPost:
         self, client, headers
     ):
         statement_id = str(uuid.uuid4())
-        post(client, statement(id=statement_id), headers)
+        xapi_post(client, statement(id=statement_id), headers)
 
-        response = post(client, [statement(), statement(id=statement_id, actor=BOB)], headers)
+        response = xapi_post(client, [statement(), statement(id=statement_id, actor=BOB)], headers)
 
         assert response.status_code == HTTPStatus.CONFLICT
         assert Statement.objects.count() == 1
@@ -198,7 +183,9 @@ class TestPost:
     def test_the_same_id_twice_in_one_batch_is_refused(self, client, headers):
         statement_id = str(uuid.uuid4())
 
-        response = post(client, [statement(id=statement_id), statement(id=statement_id)], headers)
+        response = xapi_post(
+            client, [statement(id=statement_id), statement(id=statement_id)], headers
+        )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response.json()["field"] == "statements[1].id"
@@ -207,21 +194,21 @@ class TestPost:
     def test_a_batch_with_one_bad_statement_stores_none(self, client, headers):
         bad = statement(result={"score": {"scaled": 1.5}})
 
-        response = post(client, [statement(), statement(), bad, statement()], headers)
+        response = xapi_post(client, [statement(), statement(), bad, statement()], headers)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response.json()["field"] == "statements[2].result.score.scaled"
         assert not Statement.objects.exists()
 
     def test_a_body_that_is_not_json_or_not_declared_json_is_refused(self, client, headers):
-        garbage = client.post(URL, "{", content_type="application/json", **headers)
+        garbage = client.post(XAPI_URL, "{", content_type="application/json", **headers)
         nan = client.post(
-            URL,
+            XAPI_URL,
             json.dumps(statement(result={"score": {"raw": float("nan")}})),
             content_type="application/json",
             **headers,
         )
-        form = client.post(URL, {"statement": "x"}, **headers)
+        form = client.post(XAPI_URL, {"statement": "x"}, **headers)
 
         assert garbage.status_code == HTTPStatus.BAD_REQUEST
         assert nan.status_code == HTTPStatus.BAD_REQUEST
@@ -230,7 +217,10 @@ class TestPost:
 
     def test_alternate_request_syntax_is_refused(self, client, headers):
         response = client.post(
-            f"{URL}?method=GET", json.dumps(statement()), content_type="application/json", **headers
+            f"{XAPI_URL}?method=GET",
+            json.dumps(statement()),
+            content_type="application/json",
+            **headers,
         )
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -243,7 +233,7 @@ class TestPost:
         for size in (5, 50):
             batch = [statement(id=str(uuid.uuid4()), actor=actors[n % 4]) for n in range(size)]
             with CaptureQueriesContext(connection) as queries:
-                response = post(client, batch, headers)
+                response = xapi_post(client, batch, headers)
             assert response.status_code == HTTPStatus.OK
             counts[size] = len(queries.captured_queries)
 
@@ -282,7 +272,7 @@ class TestPut:
 
     def test_put_needs_a_statement_id_that_matches_the_body(self, client, headers):
         missing = client.put(
-            URL, json.dumps(statement()), content_type="application/json", **headers
+            XAPI_URL, json.dumps(statement()), content_type="application/json", **headers
         )
         mismatch = put(client, uuid.uuid4(), statement(id=str(uuid.uuid4())), headers)
         array = put(client, uuid.uuid4(), [statement()], headers)
@@ -295,7 +285,7 @@ class TestPut:
 
 
 def store(client, headers, *statements) -> list[str]:
-    response = post(client, list(statements), headers)
+    response = xapi_post(client, list(statements), headers)
     assert response.status_code == HTTPStatus.OK, response.json()
     return response.json()
 
@@ -312,14 +302,14 @@ class TestGet:
     def test_one_statement_by_id(self, client, headers):
         (statement_id,) = store(client, headers, statement())
 
-        response = client.get(f"{URL}?statementId={statement_id}", **headers)
+        response = client.get(f"{XAPI_URL}?statementId={statement_id}", **headers)
 
         assert response.status_code == HTTPStatus.OK
         assert response.json() == Statement.objects.get().raw
         assert response["Last-Modified"]
 
     def test_an_unknown_id_is_404(self, client, headers):
-        response = client.get(f"{URL}?statementId={uuid.uuid4()}", **headers)
+        response = client.get(f"{XAPI_URL}?statementId={uuid.uuid4()}", **headers)
 
         assert response.status_code == HTTPStatus.NOT_FOUND
         assert response["X-Experience-API-Version"] == "1.0.3"
@@ -341,7 +331,7 @@ class TestGet:
         ],
     )
     def test_bad_queries_are_400(self, client, headers, query):
-        response = client.get(f"{URL}?{query.format(id=uuid.uuid4())}", **headers)
+        response = client.get(f"{XAPI_URL}?{query.format(id=uuid.uuid4())}", **headers)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST, query
         assert response.json()["error"]
@@ -349,7 +339,7 @@ class TestGet:
     def test_a_list_is_newest_first_in_a_statement_result(self, client, headers):
         ids = store(client, headers, statement(), statement(), statement())
 
-        response = client.get(URL, **headers)
+        response = client.get(XAPI_URL, **headers)
 
         assert response.status_code == HTTPStatus.OK
         body = response.json()
@@ -359,7 +349,7 @@ class TestGet:
     def test_ascending(self, client, headers):
         ids = store(client, headers, statement(), statement(), statement())
 
-        response = client.get(f"{URL}?ascending=true", **headers)
+        response = client.get(f"{XAPI_URL}?ascending=true", **headers)
 
         assert [s["id"] for s in response.json()["statements"]] == ids
 
@@ -384,14 +374,14 @@ class TestGet:
             "registration": (registration, {ids[4]}),
         }
         for name, (value, expected) in cases.items():
-            response = client.get(URL, {name: value}, **headers)
+            response = client.get(XAPI_URL, {name: value}, **headers)
             assert response.status_code == HTTPStatus.OK, name
             assert {s["id"] for s in response.json()["statements"]} == expected, name
 
     def test_the_agent_filter_matches_accounts(self, client, headers, trainee):
         ids = store(client, headers, statement(actor=user_agent(trainee)), statement())
 
-        response = client.get(URL, {"agent": json.dumps(user_agent(trainee))}, **headers)
+        response = client.get(XAPI_URL, {"agent": json.dumps(user_agent(trainee))}, **headers)
 
         assert [s["id"] for s in response.json()["statements"]] == [ids[0]]
         assert Statement.objects.get(pk=ids[0]).user == trainee
@@ -401,8 +391,8 @@ class TestGet:
         middle = timezone.now().isoformat()
         (second,) = store(client, headers, statement())
 
-        since = client.get(URL, {"since": middle}, **headers).json()["statements"]
-        until = client.get(URL, {"until": middle}, **headers).json()["statements"]
+        since = client.get(XAPI_URL, {"since": middle}, **headers).json()["statements"]
+        until = client.get(XAPI_URL, {"until": middle}, **headers).json()["statements"]
 
         assert [s["id"] for s in since] == [second]
         assert [s["id"] for s in until] == [first]
@@ -410,7 +400,7 @@ class TestGet:
     def test_limit_and_more_page_through_everything_once(self, client, headers):
         ids = store(client, headers, *[statement() for _ in range(5)])
         # Stored between two pages: newest-first paging must neither repeat nor skip.
-        seen, url, pages = [], f"{URL}?limit=2", 0
+        seen, url, pages = [], f"{XAPI_URL}?limit=2", 0
         while url:
             body = client.get(url, **headers).json()
             if pages == 0:
@@ -423,12 +413,12 @@ class TestGet:
 
     def test_a_more_link_is_opaque_and_cannot_be_altered(self, client, headers):
         store(client, headers, statement(), statement())
-        more = client.get(f"{URL}?limit=1", **headers).json()["more"]
+        more = client.get(f"{XAPI_URL}?limit=1", **headers).json()["more"]
 
         tampered = client.get(more[:-3] + "abc", **headers)
         mixed = client.get(more + "&verb=http://example.org/v", **headers)
 
-        assert more.startswith(URL + "?more=")
+        assert more.startswith(XAPI_URL + "?more=")
         assert tampered.status_code == HTTPStatus.BAD_REQUEST
         assert mixed.status_code == HTTPStatus.BAD_REQUEST
 
@@ -439,18 +429,18 @@ class TestVoiding:
 
         (voider,) = store(client, headers, voiding(target))
 
-        assert client.get(URL, {"statementId": target}, **headers).status_code == 404
-        voided = client.get(URL, {"voidedStatementId": target}, **headers)
+        assert client.get(XAPI_URL, {"statementId": target}, **headers).status_code == 404
+        voided = client.get(XAPI_URL, {"voidedStatementId": target}, **headers)
         assert voided.status_code == HTTPStatus.OK and voided.json()["id"] == target
-        listed = [s["id"] for s in client.get(URL, **headers).json()["statements"]]
+        listed = [s["id"] for s in client.get(XAPI_URL, **headers).json()["statements"]]
         assert listed == [voider, kept]
-        assert client.get(URL, {"voidedStatementId": kept}, **headers).status_code == 404
+        assert client.get(XAPI_URL, {"voidedStatementId": kept}, **headers).status_code == 404
 
     def test_a_voiding_statement_cannot_be_voided(self, client, headers):
         (target,) = store(client, headers, statement())
         (voider,) = store(client, headers, voiding(target))
 
-        response = post(client, voiding(voider), headers)
+        response = xapi_post(client, voiding(voider), headers)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response.json()["field"] == "object.id"
@@ -461,7 +451,7 @@ class TestVoiding:
         voider_id = str(uuid.uuid4())
         batch = [{**voiding(str(uuid.uuid4())), "id": voider_id}, voiding(voider_id)]
 
-        response = post(client, batch, headers)
+        response = xapi_post(client, batch, headers)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert not Statement.objects.exists()
@@ -471,15 +461,15 @@ class TestVoiding:
     ):
         target = str(uuid.uuid4())
 
-        response = post(client, voiding(target), headers)
+        response = xapi_post(client, voiding(target), headers)
         store(client, headers, statement(id=target))
 
         assert response.status_code == HTTPStatus.OK
         assert Statement.objects.get(pk=target).voided
-        assert client.get(URL, {"statementId": target}, **headers).status_code == 404
+        assert client.get(XAPI_URL, {"statementId": target}, **headers).status_code == 404
 
     def test_a_voiding_statement_needs_a_statement_ref(self, client, headers):
-        response = post(client, {**statement(), "verb": {"id": VOIDED}}, headers)
+        response = xapi_post(client, {**statement(), "verb": {"id": VOIDED}}, headers)
 
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response.json()["field"] == "statements[0].object.objectType"
@@ -498,7 +488,7 @@ class TestSession:
         return browser
 
     def csrf(self, browser) -> dict:
-        return {**VERSION, "HTTP_X_CSRFTOKEN": self.CSRF_SECRET}
+        return {**XAPI_VERSION, "HTTP_X_CSRFTOKEN": self.CSRF_SECRET}
 
     @pytest.fixture
     def logged_in(self, trainee):
@@ -510,7 +500,7 @@ class TestSession:
         body = statement()
         del body["actor"]
 
-        response = post(logged_in, body, VERSION)
+        response = xapi_post(logged_in, body, XAPI_VERSION)
 
         assert response.status_code == HTTPStatus.OK
         stored = Statement.objects.get()
@@ -519,7 +509,7 @@ class TestSession:
         assert stored.raw["authority"]["account"]["name"] == "liaison"
 
     def test_a_session_may_name_itself_as_the_actor(self, logged_in, trainee):
-        response = post(logged_in, statement(actor=user_agent(trainee)), VERSION)
+        response = xapi_post(logged_in, statement(actor=user_agent(trainee)), XAPI_VERSION)
 
         assert response.status_code == HTTPStatus.OK
         assert Statement.objects.get().user == trainee
@@ -529,15 +519,15 @@ class TestSession:
         mine = statement(actor=user_agent(trainee))
 
         for batch in ([statement()], [mine, statement(actor=other)]):
-            response = post(logged_in, batch, VERSION)
+            response = xapi_post(logged_in, batch, XAPI_VERSION)
             assert response.status_code == HTTPStatus.FORBIDDEN, batch
         assert not Statement.objects.exists()
 
     def test_a_session_write_needs_the_csrf_token(self, session, trainee):
         body = statement(actor=user_agent(trainee))
 
-        without = post(session, body, VERSION)
-        with_token = post(session, body, self.csrf(session))
+        without = xapi_post(session, body, XAPI_VERSION)
+        with_token = xapi_post(session, body, self.csrf(session))
 
         assert without.status_code == HTTPStatus.FORBIDDEN
         assert with_token.status_code == HTTPStatus.OK, with_token.json()
@@ -548,15 +538,15 @@ class TestSession:
         (mine,) = store(client, headers, statement(actor=user_agent(trainee)))
         (theirs,) = store(client, headers, statement())
 
-        listed = logged_in.get(URL, **VERSION).json()["statements"]
+        listed = logged_in.get(XAPI_URL, **XAPI_VERSION).json()["statements"]
 
         assert [s["id"] for s in listed] == [mine]
-        assert logged_in.get(URL, {"statementId": theirs}, **VERSION).status_code == 404
+        assert logged_in.get(XAPI_URL, {"statementId": theirs}, **XAPI_VERSION).status_code == 404
 
     def test_a_session_cannot_void_someone_elses_statement(self, logged_in, trainee, headers):
         (theirs,) = store(Client(), headers, statement())
 
-        response = post(logged_in, voiding(theirs, actor=user_agent(trainee)), VERSION)
+        response = xapi_post(logged_in, voiding(theirs, actor=user_agent(trainee)), XAPI_VERSION)
 
         assert response.status_code == HTTPStatus.FORBIDDEN
         assert not Statement.objects.get(pk=theirs).voided
@@ -564,9 +554,9 @@ class TestSession:
 
     def test_a_session_may_void_its_own_statement(self, logged_in, trainee):
         mine = statement(actor=user_agent(trainee))
-        (target,) = post(logged_in, mine, VERSION).json()
+        (target,) = xapi_post(logged_in, mine, XAPI_VERSION).json()
 
-        response = post(logged_in, voiding(target, actor=user_agent(trainee)), VERSION)
+        response = xapi_post(logged_in, voiding(target, actor=user_agent(trainee)), XAPI_VERSION)
 
         assert response.status_code == HTTPStatus.OK
         assert Statement.objects.get(pk=target).voided
