@@ -24,7 +24,7 @@ from tests.factories import (
     TraineeFactory,
     TrainerFactory,
 )
-from tests.factories.courses import add_course
+from tests.factories.courses import EnrolmentFactory, add_course
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -129,6 +129,12 @@ def course(catalogue, trainer):
 
 
 @pytest.fixture
+def enrolment(trainee, course):
+    """The ``trainee`` fixture's active enrolment in the ``course`` fixture."""
+    return EnrolmentFactory(trainee=trainee, course=course)
+
+
+@pytest.fixture
 def lessons(course):
     return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
 
@@ -186,8 +192,19 @@ def celery_worker_process(monkeypatch):
             + connection.settings_dict["NAME"],
         }
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
-             "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "cms",
+                "worker",
+                "--pool=solo",
+                "--loglevel=WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
             cwd=PROJECT,
             env=env,
             stdout=subprocess.PIPE,

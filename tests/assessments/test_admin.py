@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 
 from assessments.models import Question, Quiz
-from tests.assessments.conftest import make_choice_question
+from tests.factories.assessments import ChoiceQuestionFactory
 
 QUESTION_URL = "/admin/snippets/assessments/question/"
 QUIZ_URL = "/admin/snippets/assessments/quiz/"
@@ -88,9 +88,9 @@ def test_a_short_answer_without_accepted_answers_is_refused(editor):
 
 
 def test_a_pre_test_uses_only_questions_on_the_courses_objectives(editor, course):
-    tagged = make_choice_question(text="Tagged")
+    tagged = ChoiceQuestionFactory(text="Tagged")
     Question.objects.filter(pk=tagged.pk).update(objective=course.objectives.get())
-    untagged = make_choice_question(text="Untagged")
+    untagged = ChoiceQuestionFactory(text="Untagged")
 
     refused = editor.post(f"{QUIZ_URL}add/", quiz_form(course, [tagged, untagged]))
 
@@ -101,9 +101,7 @@ def test_a_pre_test_uses_only_questions_on_the_courses_objectives(editor, course
     accepted = editor.post(f"{QUIZ_URL}add/", quiz_form(course, [tagged]))
 
     assert accepted.status_code == HTTPStatus.FOUND
-    assert list(Quiz.objects.get().quiz_questions.values_list("question", flat=True)) == [
-        tagged.pk
-    ]
+    assert list(Quiz.objects.get().quiz_questions.values_list("question", flat=True)) == [tagged.pk]
 
 
 def test_a_pre_test_that_shows_answers_is_refused(editor, course):

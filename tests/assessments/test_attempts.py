@@ -15,13 +15,13 @@ from assessments.models import Attempt, AttemptAnswer, Quiz
 from assessments.tasks import close_expired_attempts
 from courses import services as course_services
 from courses.models import LessonPage
-from tests.assessments.conftest import (
+from tests.factories import TraineeFactory
+from tests.factories.assessments import (
+    ChoiceQuestionFactory,
+    QuizFactory,
     correct_choice,
-    make_choice_question,
-    make_quiz,
     wrong_choice,
 )
-from tests.factories import TraineeFactory
 from tests.factories.courses import study
 
 
@@ -55,6 +55,10 @@ def test_answers_are_kept_and_a_reload_resumes_the_same_attempt(trainee, enrolle
 
 
 def test_submit_grades_on_the_server_and_only_once(trainee, enrolled, quiz):
+    # Each answer keeps the revision of its question that the trainee saw.
+    revisions = {
+        link.question_id: link.question.save_revision().pk for link in quiz.quiz_questions.all()
+    }
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
     answer_all(attempt, trainee, right=3)
 
@@ -70,7 +74,7 @@ def test_submit_grades_on_the_server_and_only_once(trainee, enrolled, quiz):
     assert (second.score, second.submitted_at) == (first.score, first.submitted_at)
     graded = AttemptAnswer.objects.filter(attempt=attempt).order_by("position")
     assert [row.is_correct for row in graded] == [True, True, True, False]
-    assert all(row.question_revision_id is None or row.question_revision_id > 0 for row in graded)
+    assert {row.question_id: row.question_revision_id for row in graded} == revisions
 
 
 @pytest.mark.parametrize(
@@ -84,7 +88,7 @@ def test_answers_outside_the_attempt_are_refused(
     trainee, enrolled, quiz, question_id, answer, message
 ):
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
-    outsider = make_choice_question(text="Not in this quiz")
+    outsider = ChoiceQuestionFactory(text="Not in this quiz")
     row = attempt.answers.first()
     question = outsider.pk if question_id == "other_question" else row.question_id
     if answer == "foreign_choice":
@@ -111,7 +115,7 @@ def test_another_trainees_attempt_is_refused(trainee, enrolled, quiz):
 
 
 def test_attempts_used_up(trainee, enrolled, course):
-    quiz = make_quiz(course=course, questions=[make_choice_question()], max_attempts=2)
+    quiz = QuizFactory(course=course, questions=[ChoiceQuestionFactory()], max_attempts=2)
     for _ in range(2):
         services.attempt_submit(
             attempt=services.attempt_start(quiz=quiz, trainee=trainee), trainee=trainee
@@ -123,7 +127,7 @@ def test_attempts_used_up(trainee, enrolled, course):
 
 
 def test_answers_after_the_deadline_are_refused_and_the_attempt_closed(trainee, enrolled, course):
-    quiz = make_quiz(course=course, questions=[make_choice_question()], time_limit_minutes=10)
+    quiz = QuizFactory(course=course, questions=[ChoiceQuestionFactory()], time_limit_minutes=10)
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
     row = attempt.answers.get()
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(seconds=1))
@@ -144,7 +148,7 @@ def test_answers_after_the_deadline_are_refused_and_the_attempt_closed(trainee, 
 
 def test_abandoned_attempts_are_closed_by_the_periodic_task(trainee, enrolled, course):
 
-    quiz = make_quiz(course=course, questions=[make_choice_question()], time_limit_minutes=5)
+    quiz = QuizFactory(course=course, questions=[ChoiceQuestionFactory()], time_limit_minutes=5)
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
     row = attempt.answers.get()
     services.answer_save(
@@ -163,10 +167,10 @@ def test_abandoned_attempts_are_closed_by_the_periodic_task(trainee, enrolled, c
 
 
 def test_passing_the_post_test_completes_the_course(trainee, enrolled, course, lessons):
-    post_test = make_quiz(
+    post_test = QuizFactory(
         course=course,
         purpose=Quiz.Purpose.POST_TEST,
-        questions=[make_choice_question(), make_choice_question()],
+        questions=[ChoiceQuestionFactory(), ChoiceQuestionFactory()],
         pass_mark_percent=100,
     )
     for lesson in lessons:
@@ -191,10 +195,10 @@ def test_passing_the_post_test_completes_the_course(trainee, enrolled, course, l
 
 
 def test_the_enrolment_keeps_its_first_graded_pre_test(trainee, enrolled, course):
-    pre_test = make_quiz(
+    pre_test = QuizFactory(
         course=course,
         purpose=Quiz.Purpose.PRE_TEST,
-        questions=[make_choice_question()],
+        questions=[ChoiceQuestionFactory()],
         max_attempts=2,
     )
     first = services.attempt_start(quiz=pre_test, trainee=trainee)
@@ -220,8 +224,8 @@ def test_a_pre_test_never_reveals_answers(course):
 def test_submit_issues_a_constant_number_of_queries(trainee, enrolled, course):
     counts = {}
     for size in (5, 20):
-        questions = [make_choice_question(text=f"Q{n}") for n in range(size)]
-        quiz = make_quiz(course=course, questions=questions)
+        questions = [ChoiceQuestionFactory(text=f"Q{n}") for n in range(size)]
+        quiz = QuizFactory(course=course, questions=questions)
         attempt = services.attempt_start(quiz=quiz, trainee=trainee)
         answer_all(attempt, trainee, right=size)
         with CaptureQueriesContext(connection) as context:
@@ -244,7 +248,7 @@ def test_two_parallel_starts_never_exceed_the_limit():
     course = add_course(catalogue, title="Parallel", modules=1, lessons=1)
     trainee = TraineeFactory()
     course_services.enrolment_enrol(trainee=trainee, course=course)
-    quiz = make_quiz(course=course, questions=[make_choice_question()], max_attempts=1)
+    quiz = QuizFactory(course=course, questions=[ChoiceQuestionFactory()], max_attempts=1)
     barrier = threading.Barrier(2)
     outcomes = []
 
@@ -279,8 +283,8 @@ def test_two_parallel_submits_grade_once(completions):
     course = add_course(catalogue, title="Parallel submit", modules=1, lessons=1)
     trainee = TraineeFactory()
     enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
-    quiz = make_quiz(
-        course=course, purpose=Quiz.Purpose.POST_TEST, questions=[make_choice_question()]
+    quiz = QuizFactory(
+        course=course, purpose=Quiz.Purpose.POST_TEST, questions=[ChoiceQuestionFactory()]
     )
     for lesson in LessonPage.objects.descendant_of(course).live():
         study(trainee, lesson)
@@ -314,14 +318,14 @@ def _topic(name="Drawn topic"):
 
 def test_a_random_draw_takes_n_questions_from_the_tags(trainee, enrolled, course):
     topic, other = _topic(), _topic("Other drawn topic")
-    tagged = [make_choice_question(text=f"Tagged {n}") for n in range(5)]
+    tagged = [ChoiceQuestionFactory(text=f"Tagged {n}") for n in range(5)]
     for question in tagged:
         question.topics.add(topic)
         question.save()  # parental many-to-many relations are written on save
-    elsewhere = make_choice_question(text="Elsewhere")
+    elsewhere = ChoiceQuestionFactory(text="Elsewhere")
     elsewhere.topics.add(other)
     elsewhere.save()
-    quiz = make_quiz(course=course, draw_count=3)
+    quiz = QuizFactory(course=course, draw_count=3)
     quiz.draw_topics.add(topic)
     quiz.save()
 
@@ -335,14 +339,14 @@ def test_pre_and_post_tests_draw_only_questions_on_the_courses_objectives(
     trainee, enrolled, course
 ):
     topic = _topic()
-    on_objective = make_choice_question(text="On objective")
+    on_objective = ChoiceQuestionFactory(text="On objective")
     on_objective.objective = course.objectives.get()
     on_objective.save()
-    off_objective = make_choice_question(text="Off objective")
+    off_objective = ChoiceQuestionFactory(text="Off objective")
     for question in (on_objective, off_objective):
         question.topics.add(topic)
         question.save()
-    pre_test = make_quiz(course=course, purpose=Quiz.Purpose.PRE_TEST, draw_count=2)
+    pre_test = QuizFactory(course=course, purpose=Quiz.Purpose.PRE_TEST, draw_count=2)
     pre_test.draw_topics.add(topic)
     pre_test.save()
 
@@ -352,8 +356,8 @@ def test_pre_and_post_tests_draw_only_questions_on_the_courses_objectives(
 
 
 def test_questions_and_choices_are_shuffled_per_attempt(course):
-    questions = [make_choice_question(text=f"Q{n}", n=4) for n in range(6)]
-    quiz = make_quiz(course=course, questions=questions, shuffle_questions=True)
+    questions = [ChoiceQuestionFactory(text=f"Q{n}", n=4) for n in range(6)]
+    quiz = QuizFactory(course=course, questions=questions, shuffle_questions=True)
     Quiz.objects.filter(pk=quiz.pk).update(shuffle_choices=True)
     quiz.refresh_from_db()
     fixed_questions = [q.pk for q in questions]
@@ -373,8 +377,8 @@ def test_questions_and_choices_are_shuffled_per_attempt(course):
 
 
 def test_without_shuffling_the_authored_order_is_kept(trainee, enrolled, course):
-    questions = [make_choice_question(text=f"Q{n}") for n in range(5)]
-    quiz = make_quiz(course=course, questions=questions)
+    questions = [ChoiceQuestionFactory(text=f"Q{n}") for n in range(5)]
+    quiz = QuizFactory(course=course, questions=questions)
 
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
 

@@ -17,20 +17,19 @@ from assessments.models import (
     SurveyResponse,
 )
 from assessments.tasks import send_survey_invitations
-from courses import services as course_services
-from tests.assessments.test_surveys import (
-    LINK,
-    complete,
-    item_of,
-    make_survey,
-    nothing_stored,
-    valid_data,
-)
 from tests.factories import TraineeFactory
+from tests.factories.assessments import (
+    FOLLOW_UP_LINK,
+    no_survey_answer_stored,
+    survey_admin_form,
+    survey_answers,
+    survey_item,
+)
+from tests.factories.courses import enrolment_complete
 
 
 def form_data(survey, **overrides):
-    return {f"item_{key}": value for key, value in valid_data(survey, **overrides).items()}
+    return {f"item_{key}": value for key, value in survey_answers(survey, **overrides).items()}
 
 
 def answer_url(survey):
@@ -38,46 +37,25 @@ def answer_url(survey):
 
 
 @pytest.fixture
-def enrolment(trainee, course):
-    return course_services.enrolment_enrol(trainee=trainee, course=course)[0]
-
-
-@pytest.fixture
-def reaction(course):
-    return make_survey(course)
-
-
-@pytest.fixture
-def follow_up(course):
-    return make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
-
-
-@pytest.fixture
 def link(enrolment, follow_up, django_capture_on_commit_callbacks):
     """The follow-up link emailed to the trainee who completed the course 90 days ago."""
-    complete(enrolment, days_ago=90)
+    enrolment_complete(enrolment, days_ago=90)
     with django_capture_on_commit_callbacks(execute=True):
         send_survey_invitations()
-    return LINK.search(mail.outbox[-1].body).group(0).removeprefix("http://testserver")
+    return FOLLOW_UP_LINK.search(mail.outbox[-1].body).group(0).removeprefix("http://testserver")
 
 
 class TestReactionSurveyPage:
-    def test_anonymous_is_sent_to_login(self, client, reaction):
-        response = client.get(answer_url(reaction))
-
-        assert response.status_code == HTTPStatus.FOUND
-        assert response["Location"].startswith("/en/accounts/login/")
-
     def test_a_trainee_not_enrolled_gets_404(self, client, reaction):
         client.force_login(TraineeFactory())
 
         assert client.get(answer_url(reaction)).status_code == HTTPStatus.NOT_FOUND
         response = client.post(answer_url(reaction), form_data(reaction))
         assert response.status_code == HTTPStatus.NOT_FOUND
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_follow_up_survey_is_not_answered_here(self, client, trainee, enrolment, follow_up):
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
 
         assert client.get(answer_url(follow_up)).status_code == HTTPStatus.NOT_FOUND
@@ -91,12 +69,12 @@ class TestReactionSurveyPage:
         for response in (page, sent):
             assert response.status_code == HTTPStatus.FORBIDDEN
             assert "once you have completed the course" in response.content.decode()
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_completed_trainee_sees_an_accessible_form(
         self, client, trainee, enrolment, reaction
     ):
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
 
         response = client.get(answer_url(reaction))
@@ -108,16 +86,16 @@ class TestReactionSurveyPage:
         for label in ("Strongly disagree", "Neither agree nor disagree", "Strongly agree"):
             assert label in html
         assert "0 – not at all likely" in html and "10 – extremely likely" in html
-        nps = item_of(reaction, "nps")
+        nps = survey_item(reaction, "nps")
         assert html.count(f'name="item_{nps.pk}"') == 11
-        free_text = item_of(reaction, "free_text")
+        free_text = survey_item(reaction, "free_text")
         assert f'<label for="id_item_{free_text.pk}">What got in the way?</label>' in html
         assert "<textarea" in html
 
     def test_answers_are_stored_and_the_survey_is_not_offered_again(
         self, client, trainee, enrolment, reaction
     ):
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
 
         response = client.post(answer_url(reaction), form_data(reaction), follow=True)
@@ -144,32 +122,32 @@ class TestReactionSurveyPage:
     def test_a_wrong_answer_is_shown_next_to_its_question(
         self, client, trainee, enrolment, reaction, kind, value, message
     ):
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
 
         response = client.post(answer_url(reaction), form_data(reaction, **{kind: value}))
 
         assert response.status_code == HTTPStatus.OK
         html = response.content.decode()
-        item = item_of(reaction, kind)
+        item = survey_item(reaction, kind)
         assert f'<p class="error" id="id_item_{item.pk}_error">{message}' in html
         assert "Some answers need your attention" in html
         # What the trainee typed is kept.
         assert "Time.</textarea>" in html
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_an_item_of_another_survey_is_refused(
         self, client, trainee, enrolment, reaction, follow_up
     ):
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
         data = form_data(reaction)
-        data[f"item_{item_of(follow_up, 'likert').pk}"] = "5"
+        data[f"item_{survey_item(follow_up, 'likert').pk}"] = "5"
 
         response = client.post(answer_url(reaction), data)
 
         assert "not part of this survey" in response.content.decode()
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
 
 class TestFollowUpLink:
@@ -204,7 +182,7 @@ class TestFollowUpLink:
         for response in (client.get(link), client.post(link, form_data(follow_up))):
             assert response.status_code == HTTPStatus.GONE
             assert "This survey link has expired." in response.content.decode()
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_an_unknown_link_is_not_found(self, client, link, follow_up):
         response = client.get(link.rstrip("/") + "x/")
@@ -217,7 +195,7 @@ class TestFollowUpLink:
 
         assert response.status_code == HTTPStatus.OK
         assert "Choose a number from 0 to 10." in response.content.decode()
-        assert nothing_stored()
+        assert no_survey_answer_stored()
         assert client.post(link, form_data(follow_up)).status_code == HTTPStatus.FOUND
 
 
@@ -228,7 +206,7 @@ class TestCoursePanel:
         client.force_login(trainee)
         assert "Tell us what you thought" not in client.get(enrolment.course.url).content.decode()
 
-        complete(enrolment)
+        enrolment_complete(enrolment)
         html = client.get(enrolment.course.url).content.decode()
         assert "Tell us what you thought of this course" in html
         assert f'href="{answer_url(reaction)}"' in html
@@ -243,7 +221,7 @@ class TestCoursePanel:
 
         french = reaction.copy_for_translation(Locale.objects.get(language_code="fr"))
         french.save()
-        complete(enrolment)
+        enrolment_complete(enrolment)
         client.force_login(trainee)
 
         english = client.get(enrolment.course.url).content.decode()
@@ -257,7 +235,7 @@ class TestPrivacyAndAdmin:
         from assessments import services
 
         token = link.rstrip("/").rsplit("/", 1)[1]
-        services.survey_invitation_redeem(token=token, data=valid_data(follow_up))
+        services.survey_invitation_redeem(token=token, data=survey_answers(follow_up))
 
         section = user_personal_data(trainee)["sections"]["surveys"]
 
@@ -303,37 +281,12 @@ class TestPrivacyAndAdmin:
         assert response.status_code != HTTPStatus.OK
 
 
-def admin_form(course, fields=()):
-    data = {
-        "title": "What did you think?",
-        "purpose": "reaction",
-        "course": course.pk,
-        "follow_up_days": "90",
-        "intro": "",
-        "items-TOTAL_FORMS": "2",
-        "items-INITIAL_FORMS": "0",
-        "items-MIN_NUM_FORMS": "1",
-        "items-MAX_NUM_FORMS": "1000",
-        "items-0-kind": "likert",
-        "items-0-text": "The materials were clear.",
-        "items-0-choices": "",
-        "items-0-required": "on",
-        "items-0-ORDER": "1",
-        "items-1-kind": "single_choice",
-        "items-1-text": "Which module helped most?",
-        "items-1-choices": "Module 1\nModule 2",
-        "items-1-ORDER": "2",
-    }
-    data.update(fields)
-    return data
-
-
 class TestSurveyAdmin:
     def test_a_trainer_creates_a_survey_with_its_questions(self, client, trainer, course):
         client.force_login(trainer)
 
         response = client.post(
-            reverse("wagtailsnippets_assessments_survey:add"), admin_form(course)
+            reverse("wagtailsnippets_assessments_survey:add"), survey_admin_form(course)
         )
 
         assert response.status_code == HTTPStatus.FOUND
@@ -360,7 +313,7 @@ class TestSurveyAdmin:
         client.force_login(trainer)
 
         response = client.post(
-            reverse("wagtailsnippets_assessments_survey:add"), admin_form(course, fields)
+            reverse("wagtailsnippets_assessments_survey:add"), survey_admin_form(course, fields)
         )
 
         assert response.status_code == HTTPStatus.OK
@@ -373,7 +326,7 @@ class TestSurveyAdmin:
         client.force_login(trainer)
 
         response = client.post(
-            reverse("wagtailsnippets_assessments_survey:add"), admin_form(course)
+            reverse("wagtailsnippets_assessments_survey:add"), survey_admin_form(course)
         )
 
         assert response.status_code == HTTPStatus.OK
@@ -383,12 +336,12 @@ class TestSurveyAdmin:
     def test_an_answered_survey_cannot_be_deleted(self, client, trainer, enrolment, reaction):
         from assessments import services
 
-        complete(enrolment)
+        enrolment_complete(enrolment)
         services.survey_response_submit(
             survey=reaction,
             trainee=enrolment.trainee,
             enrolment=enrolment,
-            data=valid_data(reaction),
+            data=survey_answers(reaction),
         )
         client.force_login(trainer)
         delete_url = reverse("wagtailsnippets_assessments_survey:delete", args=[reaction.pk])

@@ -1,7 +1,6 @@
 """Surveys: authoring rules, checked answers stored once, follow-up invitations and reminders."""
 
 import hashlib
-import re
 from datetime import timedelta
 
 import pytest
@@ -25,76 +24,19 @@ from courses.models import Enrolment, EnrolmentMode
 from outbox.models import Job
 from outbox.services import jobs_dispatch_due
 from tests.factories import TraineeFactory
-from tests.factories.courses import add_course
-
-LINK = re.compile(r"http://testserver/(\w+)/assessments/surveys/follow-up/([\w-]+)/")
-
-DEFAULT_ITEMS = [
-    (SurveyItem.Kind.LIKERT, "The course was relevant to my work.", "", True),
-    (SurveyItem.Kind.NPS, "How likely are you to recommend this course?", "", True),
-    (SurveyItem.Kind.SINGLE_CHOICE, "Which part did you apply?", "Module 1\nModule 2\nNone", True),
-    (SurveyItem.Kind.FREE_TEXT, "What got in the way?", "", False),
-]
-
-
-def make_survey(course, *, purpose=Survey.Purpose.REACTION, items=DEFAULT_ITEMS, **fields):
-    survey = Survey(title=f"{purpose} survey", purpose=purpose, course=course, **fields)
-    survey.full_clean()
-    survey.save()
-    for order, (kind, text, choices, required) in enumerate(items):
-        SurveyItem.objects.create(
-            survey=survey,
-            kind=kind,
-            text=text,
-            choices=choices,
-            required=required,
-            sort_order=order,
-        )
-    return survey
-
-
-def complete(enrolment, *, days_ago=0):
-    """Mark the enrolment completed ``days_ago`` days ago, as the completion engine would."""
-    Enrolment.objects.filter(pk=enrolment.pk).update(
-        status=Enrolment.Status.COMPLETED, completed_at=timezone.now() - timedelta(days=days_ago)
-    )
-    enrolment.refresh_from_db()
-    return enrolment
-
-
-def valid_data(survey, **overrides):
-    """Answers for DEFAULT_ITEMS by item id; ``overrides`` by kind."""
-    values = {"likert": "4", "nps": "9", "single_choice": "1", "free_text": "Time."}
-    values.update(overrides)
-    return {str(item.pk): values[item.kind] for item in survey.items.all()}
-
-
-def item_of(survey, kind):
-    return survey.items.get(kind=kind)
-
-
-def nothing_stored():
-    return not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
-
-
-@pytest.fixture
-def enrolment(trainee, course):
-    return course_services.enrolment_enrol(trainee=trainee, course=course)[0]
+from tests.factories.assessments import (
+    FOLLOW_UP_LINK,
+    SurveyFactory,
+    no_survey_answer_stored,
+    survey_answers,
+    survey_item,
+)
+from tests.factories.courses import add_course, enrolment_complete
 
 
 @pytest.fixture
 def completed(enrolment):
-    return complete(enrolment)
-
-
-@pytest.fixture
-def reaction(course):
-    return make_survey(course)
-
-
-@pytest.fixture
-def follow_up(course):
-    return make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
+    return enrolment_complete(enrolment)
 
 
 def run(task, django_capture_on_commit_callbacks):
@@ -104,11 +46,11 @@ def run(task, django_capture_on_commit_callbacks):
 
 
 def links(message):
-    return [match.group(0) for match in LINK.finditer(message.body)]
+    return [match.group(0) for match in FOLLOW_UP_LINK.finditer(message.body)]
 
 
 def token_of(message):
-    return LINK.search(message.body).group(2)
+    return FOLLOW_UP_LINK.search(message.body).group(2)
 
 
 class TestAuthoring:
@@ -121,7 +63,7 @@ class TestAuthoring:
         assert error.value.message_dict["course"] == ["A survey belongs to a course."]
 
     def test_one_survey_per_course_and_purpose(self, course, reaction):
-        make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
+        SurveyFactory(course=course, purpose=Survey.Purpose.FOLLOW_UP)
         second = Survey(title="Again", purpose=Survey.Purpose.REACTION, course=course)
 
         with pytest.raises(ValidationError) as error:
@@ -169,7 +111,7 @@ class TestResponseSubmit:
         self, trainee, completed, reaction
     ):
         response = services.survey_response_submit(
-            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+            survey=reaction, trainee=trainee, enrolment=completed, data=survey_answers(reaction)
         )
 
         assert (response.trainee, response.enrolment) == (trainee, completed)
@@ -188,7 +130,7 @@ class TestResponseSubmit:
             survey=reaction,
             trainee=trainee,
             enrolment=completed,
-            data=valid_data(reaction, free_text="  "),
+            data=survey_answers(reaction, free_text="  "),
         )
 
         assert sorted(response.answers.values_list("kind", flat=True)) == [
@@ -217,7 +159,7 @@ class TestResponseSubmit:
     def test_a_wrong_answer_is_refused_and_nothing_is_stored(
         self, trainee, completed, reaction, kind, value, message
     ):
-        data = valid_data(reaction, **{kind: value})
+        data = survey_answers(reaction, **{kind: value})
 
         with pytest.raises(ValidationError) as error:
             services.survey_response_submit(
@@ -225,13 +167,13 @@ class TestResponseSubmit:
             )
 
         errors = error.value.message_dict
-        assert list(errors) == [str(item_of(reaction, kind).pk)]
-        assert message in errors[str(item_of(reaction, kind).pk)][0]
-        assert nothing_stored()
+        assert list(errors) == [str(survey_item(reaction, kind).pk)]
+        assert message in errors[str(survey_item(reaction, kind).pk)][0]
+        assert no_survey_answer_stored()
 
     def test_a_missing_required_item_is_refused(self, trainee, completed, reaction):
-        data = valid_data(reaction)
-        del data[str(item_of(reaction, "nps").pk)]
+        data = survey_answers(reaction)
+        del data[str(survey_item(reaction, "nps").pk)]
 
         with pytest.raises(ValidationError) as error:
             services.survey_response_submit(
@@ -239,13 +181,13 @@ class TestResponseSubmit:
             )
 
         assert error.value.message_dict == {
-            str(item_of(reaction, "nps").pk): ["This question needs an answer."]
+            str(survey_item(reaction, "nps").pk): ["This question needs an answer."]
         }
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_an_item_of_another_survey_is_refused(self, trainee, completed, reaction, follow_up):
-        data = valid_data(reaction)
-        data[str(item_of(follow_up, "likert").pk)] = "5"
+        data = survey_answers(reaction)
+        data[str(survey_item(follow_up, "likert").pk)] = "5"
 
         with pytest.raises(ValidationError) as error:
             services.survey_response_submit(
@@ -258,29 +200,34 @@ class TestResponseSubmit:
                 "Reload the page and try again."
             ]
         }
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_survey_without_questions_is_refused(self, trainee, completed, course):
-        empty = make_survey(course, items=[])
+        empty = SurveyFactory(course=course, items=[])
 
         with pytest.raises(ValidationError, match="has no questions yet"):
             services.survey_response_submit(
                 survey=empty, trainee=trainee, enrolment=completed, data={}
             )
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_course_one_is_not_enrolled_in_is_refused(self, trainee, catalogue, reaction):
         other_course = add_course(
             catalogue, title="Identification", enrolment_mode=EnrolmentMode.OPEN
         )
-        other = complete(course_services.enrolment_enrol(trainee=trainee, course=other_course)[0])
+        other = enrolment_complete(
+            course_services.enrolment_enrol(trainee=trainee, course=other_course)[0]
+        )
 
         for enrolment in (None, other):
             with pytest.raises(PermissionDenied, match="not about a course you are enrolled in"):
                 services.survey_response_submit(
-                    survey=reaction, trainee=trainee, enrolment=enrolment, data=valid_data(reaction)
+                    survey=reaction,
+                    trainee=trainee,
+                    enrolment=enrolment,
+                    data=survey_answers(reaction),
                 )
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_another_trainees_enrolment_is_refused(self, completed, reaction):
         with pytest.raises(PermissionDenied):
@@ -288,22 +235,22 @@ class TestResponseSubmit:
                 survey=reaction,
                 trainee=TraineeFactory(),
                 enrolment=completed,
-                data=valid_data(reaction),
+                data=survey_answers(reaction),
             )
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_course_not_completed_yet_is_refused(self, trainee, enrolment, reaction):
         with pytest.raises(ValidationError, match="once you have completed the course") as error:
             services.survey_response_submit(
-                survey=reaction, trainee=trainee, enrolment=enrolment, data=valid_data(reaction)
+                survey=reaction, trainee=trainee, enrolment=enrolment, data=survey_answers(reaction)
             )
 
         assert error.value.code == "not_completed"
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_a_survey_is_answered_once_per_enrolment(self, trainee, completed, reaction):
         services.survey_response_submit(
-            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+            survey=reaction, trainee=trainee, enrolment=completed, data=survey_answers(reaction)
         )
 
         with pytest.raises(ValidationError, match="already answered"):
@@ -311,7 +258,7 @@ class TestResponseSubmit:
                 survey=reaction,
                 trainee=trainee,
                 enrolment=completed,
-                data=valid_data(reaction, likert="1"),
+                data=survey_answers(reaction, likert="1"),
             )
 
         assert SurveyResponse.objects.count() == 1
@@ -321,12 +268,12 @@ class TestResponseSubmit:
         french = reaction.copy_for_translation(Locale.objects.get(language_code="fr"))
         french.save()
         services.survey_response_submit(
-            survey=reaction, trainee=trainee, enrolment=completed, data=valid_data(reaction)
+            survey=reaction, trainee=trainee, enrolment=completed, data=survey_answers(reaction)
         )
 
         with pytest.raises(ValidationError, match="already answered"):
             services.survey_response_submit(
-                survey=french, trainee=trainee, enrolment=completed, data=valid_data(french)
+                survey=french, trainee=trainee, enrolment=completed, data=survey_answers(french)
             )
         assert SurveyResponse.objects.count() == 1
 
@@ -335,7 +282,7 @@ class TestInvitations:
     def test_each_trainee_is_invited_once_per_enrolment(
         self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
     ):
-        complete(enrolment, days_ago=90)
+        enrolment_complete(enrolment, days_ago=90)
 
         first = run(send_survey_invitations, django_capture_on_commit_callbacks)
         second = run(send_survey_invitations, django_capture_on_commit_callbacks)
@@ -350,12 +297,12 @@ class TestInvitations:
     def test_no_invitation_before_the_courses_delay(
         self, enrolment, course, django_capture_on_commit_callbacks
     ):
-        make_survey(course, purpose=Survey.Purpose.FOLLOW_UP, follow_up_days=30)
-        complete(enrolment, days_ago=29)
+        SurveyFactory(course=course, purpose=Survey.Purpose.FOLLOW_UP, follow_up_days=30)
+        enrolment_complete(enrolment, days_ago=29)
 
         assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
 
-        complete(enrolment, days_ago=30)
+        enrolment_complete(enrolment, days_ago=30)
         assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
         assert len(mail.outbox) == 1
 
@@ -363,11 +310,11 @@ class TestInvitations:
         self, trainee, enrolment, catalogue, reaction, django_capture_on_commit_callbacks
     ):
         # The course has only a reaction survey; another course's trainee has not completed.
-        complete(enrolment, days_ago=200)
+        enrolment_complete(enrolment, days_ago=200)
         other_course = add_course(
             catalogue, title="Identification", enrolment_mode=EnrolmentMode.OPEN
         )
-        make_survey(other_course, purpose=Survey.Purpose.FOLLOW_UP)
+        SurveyFactory(course=other_course, purpose=Survey.Purpose.FOLLOW_UP)
         active = course_services.enrolment_enrol(trainee=trainee, course=other_course)[0]
         Enrolment.objects.filter(pk=active.pk).update(
             created_at=timezone.now() - timedelta(days=200)
@@ -380,7 +327,7 @@ class TestInvitations:
     def test_the_email_has_the_link_and_only_its_hash_is_stored(
         self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
     ):
-        complete(enrolment, days_ago=91)
+        enrolment_complete(enrolment, days_ago=91)
 
         run(send_survey_invitations, django_capture_on_commit_callbacks)
 
@@ -399,11 +346,11 @@ class TestInvitations:
     ):
         trainee.preferred_language = "nl"
         trainee.save(update_fields=["preferred_language"])
-        complete(enrolment, days_ago=91)
+        enrolment_complete(enrolment, days_ago=91)
 
         run(send_survey_invitations, django_capture_on_commit_callbacks)
 
-        assert LINK.search(mail.outbox[0].body).group(1) == "nl"
+        assert FOLLOW_UP_LINK.search(mail.outbox[0].body).group(1) == "nl"
 
     def test_the_translation_in_the_trainees_language_is_sent(
         self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
@@ -412,7 +359,7 @@ class TestInvitations:
         french.save()
         trainee.preferred_language = "fr"
         trainee.save(update_fields=["preferred_language"])
-        complete(enrolment, days_ago=91)
+        enrolment_complete(enrolment, days_ago=91)
 
         assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 1
 
@@ -423,7 +370,7 @@ class TestInvitations:
     ):
         trainees = [TraineeFactory(), TraineeFactory()]
         for trainee in trainees:
-            complete(
+            enrolment_complete(
                 course_services.enrolment_enrol(trainee=trainee, course=course)[0], days_ago=91
             )
         deliver = EmailBackend.send_messages
@@ -451,7 +398,7 @@ class TestInvitations:
     def test_deleted_accounts_are_not_invited(
         self, trainee, enrolment, follow_up, django_capture_on_commit_callbacks
     ):
-        complete(enrolment, days_ago=91)
+        enrolment_complete(enrolment, days_ago=91)
         type(trainee).objects.filter(pk=trainee.pk).update(is_active=False)
 
         assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
@@ -461,7 +408,7 @@ class TestInvitations:
 @pytest.fixture
 def invited(enrolment, follow_up, django_capture_on_commit_callbacks):
     """The trainee completed 90 days ago and was emailed the follow-up link: its token."""
-    complete(enrolment, days_ago=90)
+    enrolment_complete(enrolment, days_ago=90)
     run(send_survey_invitations, django_capture_on_commit_callbacks)
     return token_of(mail.outbox[-1])
 
@@ -498,7 +445,7 @@ class TestReminders:
     def test_no_reminder_once_answered_or_expired(
         self, invited, follow_up, django_capture_on_commit_callbacks
     ):
-        services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+        services.survey_invitation_redeem(token=invited, data=survey_answers(follow_up))
         age_invitation(20)
         assert run(send_survey_reminders, django_capture_on_commit_callbacks) == 0
 
@@ -532,7 +479,7 @@ class TestLinks:
     def test_the_link_answers_as_the_invited_trainee_and_then_stops(
         self, trainee, invited, follow_up, enrolment
     ):
-        response = services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+        response = services.survey_invitation_redeem(token=invited, data=survey_answers(follow_up))
 
         assert (response.trainee, response.enrolment, response.survey) == (
             trainee,
@@ -543,7 +490,7 @@ class TestLinks:
         enrolment.refresh_from_db()
         assert enrolment.follow_up_at == response.submitted_at
         with pytest.raises(ValidationError, match="already been used") as error:
-            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+            services.survey_invitation_redeem(token=invited, data=survey_answers(follow_up))
         assert error.value.code == "used"
         assert SurveyResponse.objects.count() == 1
 
@@ -551,26 +498,28 @@ class TestLinks:
         SurveyInvitation.objects.update(expires_at=timezone.now())
 
         with pytest.raises(ValidationError, match="has expired") as error:
-            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+            services.survey_invitation_redeem(token=invited, data=survey_answers(follow_up))
 
         assert error.value.code == "expired"
-        assert nothing_stored()
+        assert no_survey_answer_stored()
         assert SurveyInvitation.objects.get().used_at is None
 
     def test_an_unknown_link_is_refused(self, invited, follow_up):
         with pytest.raises(ValidationError, match="not valid") as error:
-            services.survey_invitation_redeem(token=invited + "x", data=valid_data(follow_up))
+            services.survey_invitation_redeem(token=invited + "x", data=survey_answers(follow_up))
 
         assert error.value.code == "unknown"
-        assert nothing_stored()
+        assert no_survey_answer_stored()
 
     def test_wrong_answers_leave_the_link_usable(self, invited, follow_up):
         with pytest.raises(ValidationError):
-            services.survey_invitation_redeem(token=invited, data=valid_data(follow_up, nps="12"))
+            services.survey_invitation_redeem(
+                token=invited, data=survey_answers(follow_up, nps="12")
+            )
 
-        assert nothing_stored()
+        assert no_survey_answer_stored()
         assert SurveyInvitation.objects.get().used_at is None
-        assert services.survey_invitation_redeem(token=invited, data=valid_data(follow_up))
+        assert services.survey_invitation_redeem(token=invited, data=survey_answers(follow_up))
 
     def test_the_link_days_come_from_the_defaults(
         self, enrolment, follow_up, monkeypatch, django_capture_on_commit_callbacks
@@ -578,7 +527,7 @@ class TestLinks:
         from assessments import defaults
 
         monkeypatch.setattr(defaults, "SURVEY_LINK_DAYS", 7)
-        complete(enrolment, days_ago=90)
+        enrolment_complete(enrolment, days_ago=90)
 
         run(send_survey_invitations, django_capture_on_commit_callbacks)
 

@@ -18,9 +18,9 @@ from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 from courses.signals import course_completed
 from outbox.models import Job
-from tests.certificates.conftest import complete_course, make_template
 from tests.factories import TraineeFactory
-from tests.factories.courses import add_course, study
+from tests.factories.certificates import CertificateTemplateFactory
+from tests.factories.courses import add_course, complete_course, study
 
 
 def test_completing_a_course_issues_its_certificate_within_one_task_run(
@@ -119,7 +119,7 @@ def test_the_template_of_another_course_is_not_used(
     media, catalogue, trainee, enrolment, lessons, django_capture_on_commit_callbacks
 ):
     other = add_course(catalogue, title="Identification", modules=1, lessons=1)
-    make_template(courses=[other])
+    CertificateTemplateFactory(courses=[other])
 
     complete_course(trainee, lessons, django_capture_on_commit_callbacks)
 

@@ -15,7 +15,7 @@ from wagtail.images.models import Image
 
 from certificates import defaults, services
 from certificates.models import Certificate
-from tests.certificates.conftest import complete_course
+from tests.factories.courses import complete_course
 
 A4_LANDSCAPE = (842, 595)  # 297 × 210 mm in points
 

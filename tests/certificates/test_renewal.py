@@ -16,8 +16,8 @@ from courses import services as course_services
 from courses.models import Enrolment, LessonProgress
 from outbox.models import Job
 from outbox.services import jobs_dispatch_due
-from tests.certificates.conftest import complete_course
 from tests.factories import AdminFactory, TraineeFactory, TrainerFactory
+from tests.factories.courses import complete_course
 
 
 def expire_in(certificate, days: int) -> Certificate:

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from certificates.models import CertificateTemplate
 from certificates.placeholders import placeholders_fill
-from tests.certificates.conftest import make_template
+from tests.factories.certificates import CertificateTemplateFactory
 
 ADD_URL = "/admin/snippets/certificates/certificatetemplate/add/"
 
@@ -88,7 +88,7 @@ def test_the_admin_refuses_an_unknown_placeholder_with_a_clear_message(client, t
 
 
 def test_a_course_has_at_most_one_template_per_language(client, trainer, course):
-    existing = make_template(courses=[course], title="Existing template")
+    existing = CertificateTemplateFactory(courses=[course], title="Existing template")
     client.force_login(trainer)
 
     response = client.post(ADD_URL, template_form(title="Second", courses=[course.pk]))
@@ -101,7 +101,7 @@ def test_a_course_has_at_most_one_template_per_language(client, trainer, course)
 
 
 def test_the_translation_of_a_template_may_name_the_same_course(home, course):
-    template = make_template(courses=[course])
+    template = CertificateTemplateFactory(courses=[course])
     french = Locale.objects.get(language_code="fr")
 
     translation = template.copy_for_translation(french)

@@ -17,11 +17,6 @@ from tests.factories import TraineeFactory
 from tests.factories.courses import study
 
 
-@pytest.fixture
-def enrolment(trainee, course):
-    return services.enrolment_enrol(trainee=trainee, course=course)[0]
-
-
 def complete_all(trainee, lessons):
     for lesson in lessons:
         study(trainee, lesson)

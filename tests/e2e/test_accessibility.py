@@ -28,9 +28,6 @@ from courses import services as course_services
 from courses.models import LessonPage
 from demo.h5p_packages import build_h5p_package
 from h5p.services.packages import h5p_package_import
-from tests.assessments.conftest import make_quiz
-from tests.assessments.test_surveys import make_survey
-from tests.certificates.conftest import make_template
 from tests.e2e.conftest import PHONE, log_in
 from tests.e2e.pages import (
     accessibility_problems,
@@ -39,6 +36,8 @@ from tests.e2e.pages import (
     focus_is_visible,
     focus_style,
 )
+from tests.factories.assessments import QuizFactory, SurveyFactory
+from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import add_course, study
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -121,7 +120,7 @@ class Content:
 
     @cached_property
     def quiz(self) -> Quiz:
-        return make_quiz(
+        return QuizFactory(
             course=self.course, questions=every_kind_of_question(), pass_mark_percent=60
         )
 
@@ -198,7 +197,7 @@ class Content:
         course = add_course(
             self.fixture("catalogue"), title="Identification of persons", modules=1, lessons=1
         )
-        make_template(courses=[course], validity_months=24)
+        CertificateTemplateFactory(courses=[course], validity_months=24)
         course_services.enrolment_enrol(trainee=self.trainee, course=course)
         for lesson in LessonPage.objects.descendant_of(course).live():
             study(self.trainee, lesson)
@@ -210,7 +209,7 @@ class Content:
 
     @cached_property
     def survey(self):
-        return make_survey(self.completed_course)
+        return SurveyFactory(course=self.completed_course)
 
     # The pages, each as (who opens it, its address).
 

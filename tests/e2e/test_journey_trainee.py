@@ -12,11 +12,11 @@ import pytest
 
 from accounts.models import Audience
 from assessments.models import Quiz
-from tests.assessments.conftest import make_choice_question, make_quiz
-from tests.certificates.conftest import make_template
 from tests.e2e.builders import RIGHT, add_exercise, answer, open_exercise, shows_saved
 from tests.e2e.conftest import PHONE
 from tests.factories import OrganisationFactory
+from tests.factories.assessments import ChoiceQuestionFactory, QuizFactory
+from tests.factories.certificates import CertificateTemplateFactory
 
 PASSWORD = "Return-procedures-2026"
 
@@ -27,14 +27,15 @@ def journey_course(course, lessons, trainer):
     certificate template."""
     add_exercise(lessons[0], uploaded_by=trainer)
     questions = [
-        make_choice_question(text=f"Question {n} on the procedure", correct=n % 3) for n in range(3)
+        ChoiceQuestionFactory(text=f"Question {n} on the procedure", correct=n % 3)
+        for n in range(3)
     ]
-    final = make_quiz(
+    final = QuizFactory(
         course=course, purpose=Quiz.Purpose.POST_TEST, questions=questions, pass_mark_percent=60
     )
     final.title = "Final test: forced return"
     final.save()
-    make_template(courses=[course])
+    CertificateTemplateFactory(courses=[course])
     OrganisationFactory(name="Police zone Antwerpen")
     return course
 

@@ -16,6 +16,7 @@ from h5p.models import H5PResult, Statement
 from h5p.services.packages import h5p_package_import
 from h5p.services.results import content_iri
 from tests.factories import TraineeFactory
+from tests.factories.assessments import ChoiceQuestionFactory, QuizFactory, correct_choice
 from tests.factories.courses import study
 
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
@@ -256,10 +257,9 @@ class TestOwnEvents:
         from assessments import services as assessment_services
         from courses.models import ClassroomSession, SessionRegistration
         from courses.services.sessions import session_mark_attendance
-        from tests.assessments.conftest import correct_choice, make_choice_question, make_quiz
 
         course_services.enrolment_enrol(trainee=trainee, course=course)
-        quiz = make_quiz(course=course, questions=[make_choice_question()])
+        quiz = QuizFactory(course=course, questions=[ChoiceQuestionFactory()])
         attempt = assessment_services.attempt_start(quiz=quiz, trainee=trainee)
         row = attempt.answers.get()
         assessment_services.answer_save(

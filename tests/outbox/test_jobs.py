@@ -20,8 +20,8 @@ from cms.celery import app
 from courses import services as course_services
 from outbox import defaults, services
 from outbox.models import Job
-from tests.certificates.conftest import make_template
 from tests.conftest import _drop_broker_connections, use_broker
+from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import study
 
 # Nothing listens on port 1: publishing fails at once with "connection refused".
@@ -40,7 +40,7 @@ def broker_down(monkeypatch):
 @pytest.fixture
 def last_lesson_pending(trainee, course, lessons):
     """The trainee enrolled and studied every lesson but the last; the course has a template."""
-    make_template(courses=[course])
+    CertificateTemplateFactory(courses=[course])
     enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
     for lesson in lessons[:-1]:
         study(trainee, lesson)
@@ -49,7 +49,12 @@ def last_lesson_pending(trainee, course, lessons):
 
 
 def test_a_broker_outage_never_fails_the_trainees_request_and_loses_nothing(
-    client, trainee, lessons, last_lesson_pending, broker_down, drain_outbox,
+    client,
+    trainee,
+    lessons,
+    last_lesson_pending,
+    broker_down,
+    drain_outbox,
     django_capture_on_commit_callbacks,
 ):
     client.force_login(trainee)

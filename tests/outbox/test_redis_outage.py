@@ -15,8 +15,8 @@ from certificates.models import Certificate
 from courses import services as course_services
 from outbox import services
 from outbox.models import Job
-from tests.certificates.conftest import make_template
 from tests.factories import TraineeFactory
+from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import study
 
 
@@ -39,8 +39,17 @@ class Redis:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no"],
+            [
+                shutil.which("redis-server"),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
@@ -75,7 +84,7 @@ def test_a_course_completed_while_redis_is_down_gets_its_certificate_once_it_is_
     redis_server, celery_worker_process, course, lessons
 ):
     celery_worker_process(redis_server.url)
-    make_template(courses=[course])
+    CertificateTemplateFactory(courses=[course])
     trainee = TraineeFactory()
     enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
 

@@ -12,8 +12,8 @@ from courses.models import Enrolment
 from reports.data import ReportFilters, item_counts
 from reports.statistics import item_analysis, item_analysis_of_counts
 from reports.statistics import item_counts as matrix_counts
-from tests.assessments.conftest import make_choice_question, make_quiz
 from tests.factories import TraineeFactory
+from tests.factories.assessments import ChoiceQuestionFactory, QuizFactory
 from tests.factories.courses import add_course
 
 # The first graded attempt of each trainee in scope, as the report must see it: one row per
@@ -62,8 +62,8 @@ def _answers(attempt, questions, row):
 def quiz_data(catalogue):
     course = add_course(catalogue, title="Identification", modules=1, lessons=1)
     other_course = add_course(catalogue, title="Voluntary return", modules=1, lessons=1)
-    questions = [make_choice_question(text=f"Question {n}") for n in range(1, 4)]
-    quiz = make_quiz(course=course, purpose=Quiz.Purpose.POST_TEST, questions=questions)
+    questions = [ChoiceQuestionFactory(text=f"Question {n}") for n in range(1, 4)]
+    quiz = QuizFactory(course=course, purpose=Quiz.Purpose.POST_TEST, questions=questions)
     first_attempts = []
     for index, row in enumerate(FIRST_ATTEMPTS):
         trainee = TraineeFactory()
@@ -144,7 +144,7 @@ def test_the_analysis_of_the_sums_is_the_analysis_of_the_matrix(quiz_data):
 @pytest.mark.django_db
 def test_quizzes_without_answers_are_left_out(quiz_data):
     quiz, _questions = quiz_data
-    empty = make_quiz(course=quiz.course, purpose=Quiz.Purpose.GRADED, questions=[])
+    empty = QuizFactory(course=quiz.course, purpose=Quiz.Purpose.GRADED, questions=[])
 
     assert list(item_counts(ReportFilters(), [quiz.pk, empty.pk])) == [quiz.pk]
     assert item_counts(ReportFilters(), []) == {}

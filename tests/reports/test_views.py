@@ -10,6 +10,7 @@ from reports import services
 from reports.models import IndicatorValue, ProgrammeIndicator, ReportRun
 from reports.result import SUPPRESSED_MARK
 from tests.factories import ProgrammeManagerFactory
+from tests.factories.reports import build_programme
 from tests.reports.sample import sample_report
 
 ROLES = [
@@ -42,31 +43,7 @@ def built_run(programme_manager, django_capture_on_commit_callbacks):
     return run
 
 
-def _urls(run):
-    return {
-        "list": reverse("reports:run_list"),
-        "dashboard": reverse("reports:dashboard"),
-        "run": reverse("reports:run", args=[run.pk]),
-        "status": reverse("reports:run_status", args=[run.pk]),
-        "csv": reverse("reports:run_csv", args=[run.pk, "reach-by-group"]),
-        "xlsx": reverse("reports:run_xlsx", args=[run.pk]),
-        "pdf": reverse("reports:run_pdf", args=[run.pk]),
-    }
-
-
 class TestAccess:
-    def test_anonymous_visitors_are_sent_to_the_login(self, client, done_run):
-        for name, url in _urls(done_run).items():
-            response = client.get(url)
-            assert response.status_code == HTTPStatus.FOUND, name
-            assert "/accounts/login/" in response["Location"], name
-
-    @pytest.mark.parametrize(("role", "status"), ROLES)
-    def test_per_role(self, client, request, done_run, role, status):
-        client.force_login(request.getfixturevalue(role))
-        for name, url in _urls(done_run).items():
-            assert client.get(url).status_code == status, name
-
     @pytest.mark.parametrize(("role", "status"), ROLES)
     def test_retry_per_role(self, client, request, db, role, status):
         run = ReportRun.objects.create(status=ReportRun.Status.FAILED, error="Boom")
@@ -268,8 +245,6 @@ class TestDashboard:
     def test_figures_are_suppressed_like_the_report(
         self, client, catalogue, monkeypatch, django_capture_on_commit_callbacks, min_cell
     ):
-        from tests.reports.test_builder import build_programme
-
         build_programme(catalogue)
         indicator = ProgrammeIndicator.objects.create(name="Action plans made", target=10)
         IndicatorValue.objects.create(

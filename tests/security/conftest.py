@@ -42,15 +42,14 @@ from h5p.services.packages import h5p_package_import
 from h5p.xapi.auth import client_credentials_issue
 from reports import services as report_services
 from reports.models import IndicatorValue, ProgrammeIndicator, ReportRun
-from tests.assessments.conftest import make_choice_question, make_quiz
-from tests.assessments.test_surveys import make_survey
-from tests.certificates.conftest import make_template
 from tests.factories import (
     AdminFactory,
     ProgrammeManagerFactory,
     TraineeFactory,
     TrainerFactory,
 )
+from tests.factories.assessments import ChoiceQuestionFactory, QuizFactory, SurveyFactory
+from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import add_course, study
 from tests.reports.sample import sample_report
 
@@ -167,12 +166,12 @@ def _build() -> World:
     # The trainee: two attempts (one graded, one open), then the whole course and its certificate.
     enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
     course_services.enrolment_enrol(trainee=other_trainee, course=course)
-    question = make_choice_question()
-    quiz = make_quiz(course=course, questions=[question], max_attempts=3)
+    question = ChoiceQuestionFactory()
+    quiz = QuizFactory(course=course, questions=[question], max_attempts=3)
     attempt_done = assessment_services.attempt_start(quiz=quiz, trainee=trainee)
     attempt_done = assessment_services.attempt_submit(attempt=attempt_done, trainee=trainee)
     attempt_open = assessment_services.attempt_start(quiz=quiz, trainee=trainee)
-    certificate_template = make_template(courses=[course], validity_months=24)
+    certificate_template = CertificateTemplateFactory(courses=[course], validity_months=24)
     with TestCase.captureOnCommitCallbacks(execute=True):
         for lesson in lessons:
             study(trainee, lesson)
@@ -185,8 +184,8 @@ def _build() -> World:
         trainee=requester, course=course, status=Enrolment.Status.PENDING
     )
 
-    reaction_survey = make_survey(course)
-    follow_up_survey = make_survey(course, purpose=Survey.Purpose.FOLLOW_UP)
+    reaction_survey = SurveyFactory(course=course)
+    follow_up_survey = SurveyFactory(course=course, purpose=Survey.Purpose.FOLLOW_UP)
     now = timezone.now()
     SurveyInvitation.objects.create(
         enrolment=enrolment,

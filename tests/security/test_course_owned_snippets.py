@@ -8,11 +8,14 @@ from django.urls import reverse
 
 from assessments.models import Quiz, Survey
 from certificates.models import CertificateTemplate
-from tests.assessments.conftest import make_choice_question, make_quiz
-from tests.assessments.test_survey_pages import admin_form
-from tests.assessments.test_surveys import make_survey
-from tests.certificates.conftest import make_template
 from tests.factories import TrainerFactory
+from tests.factories.assessments import (
+    ChoiceQuestionFactory,
+    QuizFactory,
+    SurveyFactory,
+    survey_admin_form,
+)
+from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import add_course
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +38,15 @@ def snippets(course, other_course):
     """A quiz, a survey and a template of ``course``, the same of ``other_course``, and a
     template of no course yet."""
     return {
-        "quiz": make_quiz(course=course, questions=[make_choice_question()]),
-        "survey": make_survey(course),
-        "template": make_template(courses=[course]),
-        "other_quiz": make_quiz(course=other_course, questions=[make_choice_question()]),
-        "other_survey": make_survey(other_course),
-        "other_template": make_template(courses=[other_course], title="Other certificate"),
-        "loose_template": make_template(title="Not yet used"),
+        "quiz": QuizFactory(course=course, questions=[ChoiceQuestionFactory()]),
+        "survey": SurveyFactory(course=course),
+        "template": CertificateTemplateFactory(courses=[course]),
+        "other_quiz": QuizFactory(course=other_course, questions=[ChoiceQuestionFactory()]),
+        "other_survey": SurveyFactory(course=other_course),
+        "other_template": CertificateTemplateFactory(
+            courses=[other_course], title="Other certificate"
+        ),
+        "loose_template": CertificateTemplateFactory(title="Not yet used"),
     }
 
 
@@ -105,7 +110,7 @@ def test_a_trainer_cannot_move_a_survey_to_someone_elses_course(
     survey = snippets["survey"]
     client.force_login(trainer)
 
-    response = client.post(_url(survey, "edit"), admin_form(other_course))
+    response = client.post(_url(survey, "edit"), survey_admin_form(other_course))
 
     assert response.status_code == HTTPStatus.OK  # the form again, with its error
     assert response.context["form"].errors["course"]
@@ -114,7 +119,7 @@ def test_a_trainer_cannot_move_a_survey_to_someone_elses_course(
     # Nor create one there.
     response = client.post(
         reverse("wagtailsnippets_assessments_survey:add"),
-        admin_form(other_course, {"title": "Hijack"}),
+        survey_admin_form(other_course, {"title": "Hijack"}),
     )
     assert response.context["form"].errors["course"]
     assert not Survey.objects.filter(title="Hijack").exists()
