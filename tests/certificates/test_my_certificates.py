@@ -50,13 +50,6 @@ def test_others_do_not_see_the_certificate(client, certificate, trainee, role):
     assert "You have no certificates yet." in response.content.decode()
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, certificate):
-    response = client.get(LIST_URL)
-
-    assert response.status_code == HTTPStatus.FOUND
-    assert "/accounts/login/" in response["Location"]
-
-
 def test_the_navigation_links_to_my_certificates(client, trainee, home):
     client.force_login(trainee)
 
@@ -74,20 +67,6 @@ def test_the_holder_downloads_the_pdf(client, certificate, trainee):
     assert "certificate-forced-return-procedures-" in response["Content-Disposition"]
     assert "no-store" in response["Cache-Control"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-
-
-@pytest.mark.parametrize("role", ["other_trainee", "trainer", "admin"])
-def test_someone_elses_pdf_is_404(client, certificate, trainee, role):
-    login_as(client, role, trainee)
-
-    assert client.get(pdf_url(certificate)).status_code == HTTPStatus.NOT_FOUND
-
-
-def test_anonymous_pdf_requests_are_sent_to_log_in(client, certificate):
-    response = client.get(pdf_url(certificate))
-
-    assert response.status_code == HTTPStatus.FOUND
-    assert "/accounts/login/" in response["Location"]
 
 
 def test_the_pdf_is_drawn_again_when_its_file_is_missing(client, certificate, trainee, media):

@@ -118,13 +118,6 @@ def test_a_lesson_renders_every_block_type(client, trainee, course, media):
 
 
 class TestOwnership:
-    def test_owning_trainer_edits_the_course_and_its_lessons(self, client, trainer, course):
-        client.force_login(trainer)
-        lesson = LessonPage.objects.descendant_of(course).first()
-
-        assert client.get(f"/admin/pages/{course.pk}/edit/").status_code == HTTPStatus.OK
-        assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == HTTPStatus.OK
-
     def test_other_trainers_cannot_edit_it(self, client, course):
         other = TrainerFactory()
         client.force_login(other)
