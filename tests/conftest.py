@@ -7,7 +7,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -25,8 +24,7 @@ from tests.factories import (
     TrainerFactory,
 )
 from tests.factories.courses import EnrolmentFactory, add_course
-
-PROJECT = Path(__file__).resolve().parents[1]
+from tests.factories.environment import PROJECT
 
 # The browser the end-to-end tests drive (Debian's package; never a downloaded one).
 CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")

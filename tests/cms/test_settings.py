@@ -4,19 +4,10 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
-STRONG_KEY = "k" * 20 + "-Zq8#v2!Lm9@xR4$tW7%yB1^nC6&hJ3*pF5(sD0)gK"
-PRODUCTION_ENV = {
-    "SECRET_KEY": STRONG_KEY,
-    "ALLOWED_HOSTS": "liaison.example.org",
-    "DATABASE_URL": "postgres://liaison@db.internal:5432/liaison",
-    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
-    "CACHE_URL": "redis://redis.internal:6379/1",
-}
+from tests.factories.environment import PRODUCTION_ENV, PROJECT
 
 
 def run_python(code: str, **env_overrides: str | None) -> subprocess.CompletedProcess:
@@ -110,7 +101,10 @@ def test_database_url_postgres_selects_postgresql():
 @pytest.mark.parametrize(
     ("broker", "expected"),
     # Without a broker, the in-memory transport is named only so that kombu stays quiet.
-    [(None, "True memory://localhost/"), ("redis://127.0.0.1:6379/0", "False redis://127.0.0.1:6379/0")],
+    [
+        (None, "True memory://localhost/"),
+        ("redis://127.0.0.1:6379/0", "False redis://127.0.0.1:6379/0"),
+    ],
 )
 def test_celery_is_eager_only_without_a_broker(broker, expected):
     code = (

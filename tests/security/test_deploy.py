@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from tests.cms.test_settings import PRODUCTION_ENV, PROJECT
+from tests.factories.environment import PRODUCTION_ENV, PROJECT
 
 # A request through every middleware, answered without a query (a redirect to the
 # verification form in the visitor's language), so no database server is needed.

@@ -1,0 +1,14 @@
+"""The project folder and a production environment, for tests that start fresh processes."""
+
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k" * 20 + "-Zq8#v2!Lm9@xR4$tW7%yB1^nC6&hJ3*pF5(sD0)gK"
+# Every variable cms.settings.production requires, pointing at no real server.
+PRODUCTION_ENV = {
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "liaison.example.org",
+    "DATABASE_URL": "postgres://liaison@db.internal:5432/liaison",
+    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
+    "CACHE_URL": "redis://redis.internal:6379/1",
+}
