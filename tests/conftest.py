@@ -166,7 +166,27 @@ def drain_outbox(db):
 
 
 @pytest.fixture
-def celery_worker_process(monkeypatch):
+def celery_broker(monkeypatch):
+    """Returns ``use(broker_url)``: this process's tasks go to that broker, eager mode off.
+
+    The fixture's end brings back eager mode and the old broker.
+    """
+    from cms.celery import app
+
+    def use(broker_url: str) -> None:
+        # Celery reads CELERY_BROKER_URL from the environment before its configuration.
+        monkeypatch.setenv("CELERY_BROKER_URL", broker_url)
+        monkeypatch.setitem(app.conf, "broker_url", broker_url)
+        monkeypatch.setitem(app.conf, "task_always_eager", False)
+        _drop_broker_connections(app)
+
+    yield use
+    monkeypatch.undo()
+    _drop_broker_connections(app)
+
+
+@pytest.fixture
+def celery_worker_process(celery_broker):
     """Start ``celery -A cms worker`` as a process of its own on the test database.
 
     Returns ``start(broker_url)``, which points this process's Celery at that broker (eager
@@ -180,7 +200,7 @@ def celery_worker_process(monkeypatch):
     workers = []
 
     def start(broker_url: str) -> subprocess.Popen:
-        use_broker(monkeypatch, broker_url)
+        celery_broker(broker_url)
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
@@ -220,19 +240,6 @@ def celery_worker_process(monkeypatch):
     for worker in workers:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=30)
-    monkeypatch.undo()
-    _drop_broker_connections(app)
-
-
-def use_broker(monkeypatch, broker_url: str) -> None:
-    """Send this process's tasks to ``broker_url`` (eager mode off) until the test ends."""
-    from cms.celery import app
-
-    # Celery reads CELERY_BROKER_URL from the environment before its configuration.
-    monkeypatch.setenv("CELERY_BROKER_URL", broker_url)
-    monkeypatch.setitem(app.conf, "broker_url", broker_url)
-    monkeypatch.setitem(app.conf, "task_always_eager", False)
-    _drop_broker_connections(app)
 
 
 def _drop_broker_connections(app) -> None:

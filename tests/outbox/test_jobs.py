@@ -20,7 +20,6 @@ from cms.celery import app
 from courses import services as course_services
 from outbox import defaults, services
 from outbox.models import Job
-from tests.conftest import _drop_broker_connections, use_broker
 from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import study
 
@@ -29,12 +28,9 @@ DEAD_BROKER = "redis://127.0.0.1:1/0"
 
 
 @pytest.fixture
-def broker_down(monkeypatch):
+def broker_down(celery_broker):
     """The site talks to a broker that is not there; the fixture's end brings eager mode back."""
-    use_broker(monkeypatch, DEAD_BROKER)
-    yield
-    monkeypatch.undo()
-    _drop_broker_connections(app)
+    celery_broker(DEAD_BROKER)
 
 
 @pytest.fixture
