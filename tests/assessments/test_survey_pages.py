@@ -20,6 +20,7 @@ from assessments.tasks import send_survey_invitations
 from tests.factories import TraineeFactory
 from tests.factories.assessments import (
     FOLLOW_UP_LINK,
+    SurveyResponseFactory,
     no_survey_answer_stored,
     survey_admin_form,
     survey_answers,
@@ -334,15 +335,8 @@ class TestSurveyAdmin:
         assert Survey.objects.count() == 1
 
     def test_an_answered_survey_cannot_be_deleted(self, client, trainer, enrolment, reaction):
-        from assessments import services
-
         enrolment_complete(enrolment)
-        services.survey_response_submit(
-            survey=reaction,
-            trainee=enrolment.trainee,
-            enrolment=enrolment,
-            data=survey_answers(reaction),
-        )
+        SurveyResponseFactory(survey=reaction, enrolment=enrolment)
         client.force_login(trainer)
         delete_url = reverse("wagtailsnippets_assessments_survey:delete", args=[reaction.pk])
         bulk_url = reverse("wagtail_bulk_action", args=["assessments", "survey", "delete"])

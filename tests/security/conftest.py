@@ -18,7 +18,6 @@ from django.test import TestCase
 from django.utils import timezone
 
 from accounts.models import User
-from assessments import services as assessment_services
 from assessments.models import Attempt, Question, Survey, SurveyInvitation
 from assessments.services.surveys import survey_token_hash
 from certificates.models import Certificate
@@ -48,7 +47,12 @@ from tests.factories import (
     TraineeFactory,
     TrainerFactory,
 )
-from tests.factories.assessments import ChoiceQuestionFactory, QuizFactory, SurveyFactory
+from tests.factories.assessments import (
+    AttemptFactory,
+    ChoiceQuestionFactory,
+    QuizFactory,
+    SurveyFactory,
+)
 from tests.factories.certificates import CertificateTemplateFactory
 from tests.factories.courses import add_course, study
 from tests.reports.sample import sample_report
@@ -168,9 +172,8 @@ def _build() -> World:
     course_services.enrolment_enrol(trainee=other_trainee, course=course)
     question = ChoiceQuestionFactory()
     quiz = QuizFactory(course=course, questions=[question], max_attempts=3)
-    attempt_done = assessment_services.attempt_start(quiz=quiz, trainee=trainee)
-    attempt_done = assessment_services.attempt_submit(attempt=attempt_done, trainee=trainee)
-    attempt_open = assessment_services.attempt_start(quiz=quiz, trainee=trainee)
+    attempt_done = AttemptFactory(quiz=quiz, trainee=trainee, right=0)
+    attempt_open = AttemptFactory(quiz=quiz, trainee=trainee)
     certificate_template = CertificateTemplateFactory(courses=[course], validity_months=24)
     with TestCase.captureOnCommitCallbacks(execute=True):
         for lesson in lessons:
