@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from .services import h5p_content_folder_delete
 from .services.events import event_record
 from .xapi.tasks import *  # noqa: F403  (registers the xAPI forwarding task with Celery)
 
@@ -31,3 +32,10 @@ def record_event(
         timestamp=timestamp,
     )
     return str(statement.pk)
+
+
+# Run through the outbox (h5p.services.h5p_content_delete): a storage away for now heals.
+@shared_task(name="h5p.delete_content_folder", heals_on=(OSError,))
+def delete_content_folder(*, folder: str) -> None:
+    """Remove a deleted content's folder from the media storage."""
+    h5p_content_folder_delete(folder=folder)

@@ -5,4 +5,8 @@
 The xAPI statement store's services live in ``h5p.xapi.services``.
 """
 
-from .packages import h5p_content_delete, h5p_package_import  # noqa: F401  (re-exported)
+from .packages import (  # noqa: F401  (re-exported)
+    h5p_content_delete,
+    h5p_content_folder_delete,
+    h5p_package_import,
+)

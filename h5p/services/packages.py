@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from outbox.services import job_enqueue
 
 from ..models import H5PContent, H5PLibrary
 from ..validation import (
@@ -259,7 +260,11 @@ def h5p_package_import(*, file: IO[bytes], uploaded_by: User | None) -> H5PConte
 
 def h5p_content_delete(*, content: H5PContent) -> None:
     """Delete a content and, once the deletion is committed, its folder; libraries stay."""
-    folder = content.storage_path
     with transaction.atomic():
+        job_enqueue("h5p.delete_content_folder", folder=content.storage_path)
         content.delete()
-        transaction.on_commit(lambda: _delete_folder(default_storage, folder))
+
+
+def h5p_content_folder_delete(*, folder: str) -> None:
+    """Remove a deleted content's folder from the storage (``h5p.delete_content_folder``)."""
+    _delete_folder(default_storage, folder)
