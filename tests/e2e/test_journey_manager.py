@@ -10,25 +10,26 @@ from django.db import connections
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from reports import tasks
+from outbox import services as outbox_services
+from outbox.tasks import run_job
 from tests.e2e.conftest import log_in
 
 
 @pytest.fixture
 def worker(monkeypatch):
-    """A Celery worker stand-in: the real task runs in a thread of its own, a moment later.
+    """A Celery worker stand-in: the outbox's job runs in a thread of its own, a moment later.
 
     Tests run tasks eagerly, inside the request that asks for them, so the page would never
-    show a run in progress. Only the broker is replaced; the task and everything it builds
-    are the real ones.
+    show a run in progress. Only the broker is replaced; the job, the task and everything it
+    builds are the real ones.
     """
     threads = []
 
-    def run_later(run_id):
+    def run_later(args, **options):
         def work():
             try:
                 threading.Event().wait(2.0)  # the manager sees the run queued first
-                tasks.build_report(run_id)
+                outbox_services.job_run(job_id=args[0])
             finally:
                 connections.close_all()
 
@@ -36,7 +37,7 @@ def worker(monkeypatch):
         threads.append(thread)
         thread.start()
 
-    monkeypatch.setattr(tasks.build_report, "delay", run_later)
+    monkeypatch.setattr(run_job, "apply_async", run_later)
     yield
     for thread in threads:
         thread.join(timeout=60)
