@@ -80,6 +80,30 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
         database.setdefault("TEST", {})["NAME"] = name
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database starts with the site and its catalogues, made once after migrating.
+
+    Every test runs in a transaction rolled back at its end, so each finds them as they were;
+    the ``home`` and ``catalogue`` fixtures still call the (idempotent) setup services, which
+    then only read. Made per test: half a second of nearly every test. The copy of the
+    database that transactional tests restore (``serialized_rollback``) is taken again, so
+    they restore the site too.
+    """
+    from django.db import connections
+
+    from cms.services import site_setup
+
+    with django_db_blocker.unblock():
+        site_setup()
+        catalogue_setup()
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                connection._test_serialized_contents = (
+                    connection.creation.serialize_db_to_string()
+                )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate-limit counters live in the cache; every test starts with none."""
