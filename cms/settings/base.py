@@ -94,8 +94,13 @@ TEMPLATES = [
     },
 ]
 
-# DATABASE_URL unset: a SQLite file in the project folder; postgres://... for PostgreSQL.
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# DATABASE_URL unset (or empty): a SQLite file in the project folder; postgres://... for
+# PostgreSQL.
+DATABASES = {
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
+}
 # Every request is one transaction: a view that fails half-way stores nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # Persistent connections: opening a PostgreSQL connection per request costs more than the

@@ -78,10 +78,11 @@ def test_production_security_settings():
     assert result.stdout.strip() == "False True True True True ['a.example.org', 'b.example.org']"
 
 
-def test_database_url_unset_means_sqlite_in_the_project_folder():
+@pytest.mark.parametrize("database_url", [None, ""], ids=["unset", "empty"])
+def test_database_url_unset_means_sqlite_in_the_project_folder(database_url):
     code = SETUP + "d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
 
-    result = run_python(code, DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    result = run_python(code, DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=database_url)
 
     assert result.stdout.split() == ["django.db.backends.sqlite3", str(PROJECT / "db.sqlite3")]
 
