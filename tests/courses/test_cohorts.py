@@ -475,34 +475,12 @@ PAGES = ["cohort_detail", "cohort_progress", "cohort_progress_csv"]
 
 
 class TestAccess:
-    @pytest.mark.parametrize("page", PAGES)
-    def test_anonymous_is_sent_to_login(self, client, cohort, page):
-        response = client.get(url(page, cohort))
-
-        assert response.status_code == HTTPStatus.FOUND
-        assert response["Location"].startswith("/en/accounts/login/")
-
-    @pytest.mark.parametrize("page", ["cohort_list", *PAGES])
-    @pytest.mark.parametrize("role", ["trainee", "programme_manager"])
-    def test_trainees_and_programme_managers_are_refused(self, client, request, cohort, page, role):
-        client.force_login(request.getfixturevalue(role))
-
-        response = client.get(url(page, cohort) if page != "cohort_list" else url(page))
-
-        assert response.status_code == HTTPStatus.FORBIDDEN
+    """Who may open a cohort's pages is in the URL matrix (tests/security), but for a trainer
+    who leads the cohort without owning its course, and for writes, which must store nothing."""
 
     @pytest.mark.parametrize("page", PAGES)
-    def test_an_unrelated_trainer_gets_not_found(self, client, cohort, other_trainer, page):
-        client.force_login(other_trainer)
-
-        assert client.get(url(page, cohort)).status_code == HTTPStatus.NOT_FOUND
-
-    @pytest.mark.parametrize("page", PAGES)
-    @pytest.mark.parametrize("role", ["trainer", "leading_trainer", "admin_user"])
-    def test_owning_and_leading_trainers_and_admins_see_it(
-        self, client, request, cohort, page, role
-    ):
-        client.force_login(request.getfixturevalue(role))
+    def test_a_trainer_leading_the_cohort_sees_it(self, client, cohort, leading_trainer, page):
+        client.force_login(leading_trainer)
 
         assert client.get(url(page, cohort)).status_code == HTTPStatus.OK
 

@@ -568,37 +568,22 @@ class TestTrainerAccess:
         def login(role):
             users = {
                 "lead": lambda: led_session.trainer,
-                "owner": lambda: request.getfixturevalue("trainer"),
                 "other_trainer": TrainerFactory,
                 "trainee": lambda: request.getfixturevalue("trainee"),
                 "programme_manager": lambda: request.getfixturevalue("programme_manager"),
-                "admin": lambda: request.getfixturevalue("admin_user"),
             }
-            if role != "anonymous":
-                client.force_login(users[role]())
+            client.force_login(users[role]())
             return client
 
         return login
 
+    # The other roles' answers on these pages are in the URL matrix (tests/security); a
+    # trainer who leads the session without owning its course is not.
     @pytest.mark.parametrize("page", PAGES)
-    @pytest.mark.parametrize(
-        ("role", "expected"),
-        [
-            ("anonymous", HTTPStatus.FOUND),
-            ("trainee", HTTPStatus.FORBIDDEN),
-            ("programme_manager", HTTPStatus.FORBIDDEN),
-            ("other_trainer", HTTPStatus.NOT_FOUND),
-            ("lead", HTTPStatus.OK),
-            ("owner", HTTPStatus.OK),
-            ("admin", HTTPStatus.OK),
-        ],
-    )
-    def test_session_pages_per_role(self, as_role, led_session, page, role, expected):
-        response = as_role(role).get(reverse(f"courses:{page}", args=[led_session.pk]))
+    def test_the_trainer_leading_the_session_opens_its_pages(self, as_role, led_session, page):
+        response = as_role("lead").get(reverse(f"courses:{page}", args=[led_session.pk]))
 
-        assert response.status_code == expected
-        if role == "anonymous":
-            assert response["Location"].startswith("/en/accounts/login/")
+        assert response.status_code == HTTPStatus.OK
 
     @pytest.mark.parametrize(
         ("role", "expected"),
@@ -636,15 +621,6 @@ class TestTrainerAccess:
         if expected == HTTPStatus.OK:
             listed = led_session.title in response.content.decode()
             assert listed == (role == "lead")
-
-    @pytest.mark.parametrize(
-        ("role", "expected"),
-        [("trainee", HTTPStatus.FORBIDDEN), ("programme_manager", HTTPStatus.FORBIDDEN)],
-    )
-    def test_only_trainers_open_the_planning_form(self, as_role, role, expected):
-        response = as_role(role).get(reverse("courses:session_create"))
-
-        assert response.status_code == expected
 
 
 class TestTrainerViews:
