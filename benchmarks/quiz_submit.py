@@ -36,16 +36,20 @@ def main() -> None:
         from cms.services import site_setup
         from courses.services import enrolment_enrol
         from courses.services.catalogue import catalogue_setup
-        from tests.assessments.conftest import correct_choice, make_choice_question, make_quiz
         from tests.factories import TraineeFactory
+        from tests.factories.assessments import (
+            ChoiceQuestionFactory,
+            QuizFactory,
+            correct_choice,
+        )
         from tests.factories.courses import add_course
 
         site_setup()
         catalogue = next(c for c in catalogue_setup() if c.locale.language_code == "en")
         course = add_course(catalogue, title="Benchmark", modules=1, lessons=1)
-        quiz = make_quiz(
+        quiz = QuizFactory(
             course=course,
-            questions=[make_choice_question(text=f"Q{n}") for n in range(options.questions)],
+            questions=[ChoiceQuestionFactory(text=f"Q{n}") for n in range(options.questions)],
         )
         prepared = []
         for _ in range(options.attempts):
