@@ -32,6 +32,9 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static as serve_files
 
+    from h5p.urls import media_urlpatterns
+
+    urlpatterns += media_urlpatterns()
     urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every page for people has a language prefix (/en/, /fr/, /nl/); Wagtail's catch-all comes last.

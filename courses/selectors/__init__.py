@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from wagtail import hooks
 
 from accounts import roles
 from accounts.models import User
@@ -90,6 +91,29 @@ def enrolment_of(*, user: User, course: CoursePage) -> Enrolment | None:
     if not user.is_authenticated:
         return None
     return Enrolment.objects.filter(trainee=user, course=course).first()
+
+
+def lesson_gate_url(request, course: CoursePage, enrolment: Enrolment) -> str | None:
+    """The first page the trainee must visit before any lesson (``liaison_lesson_gate``)."""
+    gates = hooks.get_hooks("liaison_lesson_gate")
+    return next((url for gate in gates if (url := gate(request, course, enrolment))), None)
+
+
+def lesson_requirements_missing(enrolment: Enrolment, lesson: LessonPage) -> list[str]:
+    """What the trainee must still do before finishing the lesson, as phrases to list
+    (``liaison_lesson_requirement``: passing its required exercises, for one)."""
+    return [
+        item
+        for requirement in hooks.get_hooks("liaison_lesson_requirement")
+        for item in requirement(enrolment, lesson)
+    ]
+
+
+def lesson_reachable(*, lesson: LessonPage, course: CoursePage) -> bool:
+    """The lesson and every page between it and its course are live (trainees reach it)."""
+    return lesson.live and not (
+        lesson.get_ancestors().filter(depth__gte=course.depth, live=False).exists()
+    )
 
 
 def enrolment_progress(enrolment: Enrolment | None) -> dict[int, LessonProgress]:

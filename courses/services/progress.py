@@ -10,7 +10,6 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail import hooks
 
 from accounts.models import User
 
@@ -94,11 +93,7 @@ def lesson_complete(*, trainee: User, lesson: LessonPage) -> LessonProgress:
         raise ValidationError(_("Open the lesson and read it before marking it as finished."))
     newly_completed = progress.completed_at is None
     if newly_completed:
-        missing = [
-            item
-            for requirement in hooks.get_hooks("liaison_lesson_requirement")
-            for item in requirement(enrolment, lesson)
-        ]
+        missing = selectors.lesson_requirements_missing(enrolment, lesson)
         if missing:
             raise ValidationError(
                 _("Finish this first: %(items)s") % {"items": "; ".join(missing)},

@@ -19,12 +19,6 @@ def _course_panels(request, course, enrolment) -> list[str]:
     return [html for panel in panels if (html := panel(request, course, enrolment))]
 
 
-def _lesson_gate_url(request, course, enrolment) -> str | None:
-    """The first page the trainee must visit before any lesson (``liaison_lesson_gate``)."""
-    gates = hooks.get_hooks("liaison_lesson_gate")
-    return next((url for gate in gates if (url := gate(request, course, enrolment))), None)
-
-
 def course_serve(request, course):
     """The course overview: open to all; enrolled trainees also see where they stand."""
     enrolment = selectors.enrolment_of(user=request.user, course=course)
@@ -73,7 +67,7 @@ def lesson_serve(request, lesson):
             messages.info(request, _("Enrol in this course to open its lessons."))
             return redirect(course.url)
     else:
-        gate = _lesson_gate_url(request, course, enrolment)
+        gate = selectors.lesson_gate_url(request, course, enrolment)
         if gate:
             return redirect(gate)
         services.lesson_view(trainee=request.user, lesson=lesson)
@@ -84,13 +78,19 @@ def lesson_serve(request, lesson):
         # Live itself, but its module is not: trainees cannot reach it.
         raise Http404
     progress = selectors.enrolment_progress(enrolment) if enrolment else {}
+    is_completed = bool(progress.get(lesson.pk) and progress[lesson.pk].completed_at)
     context = {
         "page": lesson,
         "self": lesson,
         "course": course,
         "enrolment": enrolment,
         "is_preview": enrolment is None or not enrolment.gives_access,
-        "is_completed": bool(progress.get(lesson.pk) and progress[lesson.pk].completed_at),
+        "is_completed": is_completed,
+        # What keeps the trainee from finishing (a required exercise not passed yet): the
+        # finish button waits for it, and the exercise's player updates both when passed.
+        "missing": selectors.lesson_requirements_missing(enrolment, lesson)
+        if enrolment and enrolment.gives_access and not is_completed
+        else [],
         "previous_lesson": lessons[position - 1] if position else None,
         "next_lesson": lessons[position + 1]
         if position is not None and position + 1 < len(lessons)

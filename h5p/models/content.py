@@ -103,3 +103,28 @@ class H5PResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee} – {self.content}: {self.best_scaled}"
+
+
+class H5PUserState(models.Model):
+    """Where a trainee left an exercise: H5P's ``contentUserData`` state, restored on return.
+
+    The player's own JSON, opaque to Liaison; it may hold free-text answers, so it is
+    personal data (exported with the account and deleted when the account is erased).
+    """
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_states"
+    )
+    content = models.ForeignKey(H5PContent, on_delete=models.CASCADE, related_name="user_states")
+    state = models.TextField(_("saved state"))
+    updated_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("H5P saved state")
+        verbose_name_plural = _("H5P saved states")
+        constraints = [
+            models.UniqueConstraint(fields=["trainee", "content"], name="h5p_one_state")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.trainee} – {self.content}"

@@ -80,9 +80,19 @@ def _score(statement) -> tuple[Decimal, bool | None, bool] | None:
     )
 
 
+@dataclass(frozen=True)
+class PlayerIntake:
+    """What a batch from the player changed: the result, and where the lesson now stands
+    (the lesson page updates its finish button from this without a reload)."""
+
+    result: H5PResult | None
+    lesson_completed: bool
+    missing: list[str]
+
+
 def player_statements_receive(
     *, trainee: User, lesson: LessonPage, block_id: str, statements: list[dict]
-) -> H5PResult | None:
+) -> PlayerIntake:
     """Store the player's statements; the content's own scored ones update the result.
 
     Only statements about the content itself count (``object.id`` equal to its canonical
@@ -102,12 +112,18 @@ def player_statements_receive(
         stored = statements_receive_from_session(user=trainee, statements=statements)
         iri = content_iri(exercise.content)
         scores = [score for s in stored if s.object_id == iri and (score := _score(s))]
-        if not scores:
-            return None
-        result = _result_update(trainee=trainee, content=exercise.content, scores=scores)
-    if exercise.required and result.best_scaled >= exercise.pass_scaled:
+        result = (
+            _result_update(trainee=trainee, content=exercise.content, scores=scores)
+            if scores
+            else None
+        )
+    if result and exercise.required and result.best_scaled >= exercise.pass_scaled:
         _lesson_complete_if_done(enrolment=enrolment, lesson=lesson)
-    return result
+    completed = LessonProgress.objects.filter(
+        enrolment=enrolment, lesson=lesson, completed_at__isnull=False
+    ).exists()
+    missing = [] if completed else course_selectors.lesson_requirements_missing(enrolment, lesson)
+    return PlayerIntake(result=result, lesson_completed=completed, missing=missing)
 
 
 def _result_update(*, trainee: User, content: H5PContent, scores: list) -> H5PResult:

@@ -8,10 +8,13 @@ and CI's service pass (``LIAISON_REQUIRE_SERVICES=1``) fails instead of skipping
 import os
 import tempfile
 from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test import Client
+from django.test.testcases import _MediaFilesHandler
 
 from tests.conftest import CHROMIUM
 
@@ -74,6 +77,20 @@ def browser() -> Iterator:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _files_served_as_in_production():
+    """Django's live server answers STATIC_URL and MEDIA_URL itself, before the middleware
+    and the URLconf, and so without the headers production sets (CORS, which the sandboxed
+    H5P player needs for fonts and JSON; the sandbox policy on H5P files). Static files go
+    to WhiteNoise, as in production, and media to ``tests.e2e.urls``."""
+    never = mock.Mock(return_value=False)
+    with (
+        mock.patch.object(_MediaFilesHandler, "_should_handle", never),
+        mock.patch.object(StaticFilesHandler, "_should_handle", never),
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

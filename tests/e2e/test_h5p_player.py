@@ -44,10 +44,10 @@ def answered(trainee):
 
 def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee, exercise_lesson):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson.url)
+    _, exercise = open_exercise(page, exercise_lesson.url)
 
     answer(exercise, RIGHT)
-    shows_saved(player_frame, SAVED)
+    shows_saved(page, SAVED)
 
     result = H5PResult.objects.get(trainee=trainee)
     assert result.best_scaled == Decimal("1")
@@ -55,26 +55,26 @@ def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee,
     assert exercise.get_by_text("Correct.").is_visible()
     progress = LessonProgress.objects.get(enrolment__trainee=trainee, lesson=exercise_lesson)
     assert progress.completed_at  # the required exercise passed: the lesson is done
-    assert player_frame.evaluate(QUEUE_LENGTH) == 0
+    assert page.evaluate(QUEUE_LENGTH) == 0
 
 
 def test_an_answer_given_offline_is_sent_when_the_connection_returns(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson.url)
+    _, exercise = open_exercise(page, exercise_lesson.url)
 
     playing.set_offline(True)
     answer(exercise, RIGHT)
-    shows_saved(player_frame, PENDING)
-    assert player_frame.evaluate(QUEUE_LENGTH) == 1
+    shows_saved(page, PENDING)
+    assert page.evaluate(QUEUE_LENGTH) == 1
     assert not answered(trainee).exists()  # nothing reached the server
 
     playing.set_offline(False)
-    shows_saved(player_frame, SAVED)
+    shows_saved(page, SAVED)
 
     assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
-    assert player_frame.evaluate(QUEUE_LENGTH) == 0
+    assert page.evaluate(QUEUE_LENGTH) == 0
     assert answered(trainee).count() == 1
 
 
@@ -82,10 +82,10 @@ def test_statements_left_in_the_browser_are_sent_on_the_next_visit(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson.url)
+    _, exercise = open_exercise(page, exercise_lesson.url)
     playing.set_offline(True)
     answer(exercise, WRONG)
-    shows_saved(player_frame, PENDING)
+    shows_saved(page, PENDING)
     page.close()  # the trainee leaves while offline
     playing.set_offline(False)
     assert not answered(trainee).exists()
@@ -117,10 +117,10 @@ def test_a_server_error_keeps_the_statement_and_a_retry_stores_it_once(
 
     playing.route("**/statements/**", fail_twice)
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson.url)
+    _, exercise = open_exercise(page, exercise_lesson.url)
 
     answer(exercise, RIGHT)
-    shows_saved(player_frame, SAVED)  # after two refusals and two retries
+    shows_saved(page, SAVED)  # after two refusals and two retries
 
     assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("1")
     assert len(refused) == 2
@@ -139,11 +139,11 @@ def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, 
 
     playing.route("**/statements/**", refuse)
     page = playing.new_page()
-    player_frame, exercise = open_exercise(page, exercise_lesson.url)
+    _, exercise = open_exercise(page, exercise_lesson.url)
 
     answer(exercise, RIGHT)
 
-    player_frame.wait_for_function(f"() => ({QUEUE_LENGTH})() === 0")
+    page.wait_for_function(f"() => ({QUEUE_LENGTH})() === 0")
     page.wait_for_timeout(3000)  # longer than the first retry delay
     assert len(posts) == 1
     assert not answered(trainee).exists()

@@ -10,6 +10,7 @@ from django.urls import re_path
 from django.views.static import serve
 
 from cms.urls import urlpatterns as site_urlpatterns
+from h5p.urls import media_urlpatterns
 
 
 def media(request, path):
@@ -18,6 +19,7 @@ def media(request, path):
 
 
 urlpatterns = [
+    *media_urlpatterns(),
     re_path(r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")), media),
     *site_urlpatterns,
 ]

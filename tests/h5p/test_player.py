@@ -94,7 +94,13 @@ class TestIntake:
         response = post(player, exercise_lesson, block_id, [statement(h5p_content, 1)])
 
         assert response.status_code == HTTPStatus.OK
-        assert response.json()["best_scaled"] == "1.0000"
+        # What the lesson page updates from, without a reload.
+        assert response.json() == {
+            "stored": True,
+            "best_scaled": "1.0000",
+            "lesson_completed": True,
+            "missing": [],
+        }
         result = H5PResult.objects.get(trainee=trainee, content=h5p_content)
         assert (result.best_scaled, result.success, result.attempts) == (Decimal("1"), True, 1)
         progress = LessonProgress.objects.get(enrolment__trainee=trainee, lesson=exercise_lesson)
@@ -130,6 +136,10 @@ class TestIntake:
         assert H5PResult.objects.get(trainee=trainee).best_scaled == Decimal("0.5")
         progress = LessonProgress.objects.get(enrolment__trainee=trainee, lesson=exercise_lesson)
         assert progress.completed_at is None
+        lesson_page = player.get(exercise_lesson.url).content.decode()
+        assert "Finish this first:" in lesson_page
+        assert f"pass the exercise “{h5p_content.title}”" in lesson_page
+        assert 'disabled aria-describedby="lesson-missing"' in lesson_page
         refused = player.post(
             reverse("courses:lesson_complete", args=[exercise_lesson.pk]), follow=True
         )
@@ -167,6 +177,40 @@ class TestIntake:
         assert response.status_code == HTTPStatus.NOT_FOUND
         assert not Statement.objects.exists() and not H5PResult.objects.exists()
 
+    def test_a_result_for_a_lesson_still_locked_behind_the_pre_test_is_refused(
+        self, player, trainee, course, exercise_lesson, block_id, h5p_content
+    ):
+        QuizFactory(course=course, purpose="pre_test", questions=[ChoiceQuestionFactory()])
+
+        response = post(player, exercise_lesson, block_id, [statement(h5p_content, 1)])
+
+        assert response.status_code == HTTPStatus.NOT_FOUND
+        assert not Statement.objects.filter(verb=ANSWERED).exists()
+        assert not H5PResult.objects.exists()
+        assert not LessonProgress.objects.filter(
+            lesson=exercise_lesson, completed_at__isnull=False
+        ).exists()
+
+    def test_a_result_for_a_lesson_whose_module_is_unpublished_is_refused(
+        self, player, exercise_lesson, block_id, h5p_content
+    ):
+        exercise_lesson.get_parent().specific.unpublish()
+
+        response = post(player, exercise_lesson, block_id, [statement(h5p_content, 1)])
+
+        assert response.status_code == HTTPStatus.NOT_FOUND
+        assert not H5PResult.objects.exists()
+
+    def test_deeply_nested_json_is_a_400_not_a_500(self, player, exercise_lesson, block_id):
+        response = player.post(
+            reverse("h5p:statements", args=[exercise_lesson.pk, block_id]),
+            "[" * 100_000 + "]" * 100_000,
+            content_type="application/json",
+        )
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert response.json()["error"]
+
     def test_an_exercise_that_is_not_in_the_lesson_is_refused(
         self, player, exercise_lesson, h5p_content
     ):
@@ -194,42 +238,43 @@ class TestIntake:
         assert not Statement.objects.exists()
 
 
-class TestPlayerPage:
-    def test_the_lesson_frames_the_player_with_a_strict_policy_of_its_own(
+class TestPlayerInTheLesson:
+    def test_the_lesson_frames_the_sandboxed_player_and_hands_it_the_options(
         self, player, trainee, exercise_lesson, block_id, h5p_content
     ):
-        lesson_page = player.get(exercise_lesson.url)
-        player_url = reverse("h5p:player", args=[exercise_lesson.pk, block_id])
+        page = player.get(exercise_lesson.url)
+        html = page.content.decode()
 
-        assert f'src="{player_url}"' in lesson_page.content.decode()
-        lesson_policy = lesson_page["Content-Security-Policy"]
+        frame = f'src="{reverse("h5p:frame")}"'
+        assert frame in html
+        assert 'sandbox="allow-scripts allow-forms allow-popups"' in html
+        assert "allow-same-origin" not in html
+        lesson_policy = page["Content-Security-Policy"]
         assert "unsafe-eval" not in lesson_policy and "unsafe-inline" not in lesson_policy
-        page = player.get(player_url)
-        assert page.status_code == HTTPStatus.OK
-        assert "'unsafe-eval'" in page["Content-Security-Policy"]
-        assert page["X-Frame-Options"] == "SAMEORIGIN"
-        options = page.context["options"]
+        options = json.loads(
+            html.split(f'id="h5p-options-{block_id}" type="application/json">')[1].split(
+                "</script>"
+            )[0]
+        )
         assert options["xAPIObjectIRI"] == content_iri(h5p_content)
         assert options["h5pJsonPath"].endswith(f"h5p/content/{h5p_content.uuid}")
-        assert options["id"] == f"liaison-{h5p_content.pk}"
+        assert options["embedType"] == "div"
+        assert options["contentUserData"] == [{"state": "RESET"}]
         # H5P core needs a user with a mail; it must not be the trainee's real address.
         assert options["user"]["mail"].endswith("@users.liaison.invalid")
-        assert trainee.email not in page.content.decode()
+        assert trainee.email not in html
+        statements_url = reverse("h5p:statements", args=[exercise_lesson.pk, block_id])
+        assert f'data-statements-url="{statements_url}"' in html
 
-    def test_another_trainee_cannot_open_the_player(self, client, exercise_lesson, block_id):
-        client.force_login(TraineeFactory())
-
-        response = client.get(reverse("h5p:player", args=[exercise_lesson.pk, block_id]))
-
-        assert response.status_code == HTTPStatus.NOT_FOUND
-
-    def test_a_trainer_previews_without_recording(self, client, trainer, exercise_lesson, block_id):
+    def test_a_trainer_previews_without_recording(self, client, trainer, exercise_lesson):
         client.force_login(trainer)
 
-        page = client.get(reverse("h5p:player", args=[exercise_lesson.pk, block_id]))
+        page = client.get(exercise_lesson.url)
 
         assert page.status_code == HTTPStatus.OK
-        assert 'data-statements-url=""' in page.content.decode()
+        html = page.content.decode()
+        assert 'data-statements-url=""' in html and 'data-state-url=""' in html
+        assert "Preview: your answers are not recorded." in html
 
 
 class TestOwnEvents:

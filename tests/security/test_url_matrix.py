@@ -153,10 +153,11 @@ MATRIX: dict[str, str] = {
     "certificates_public:verify_form":             "302   302   302   302   302   302   302",
     "certificates_public:verify":                  "302   302   302   302   302   302   302",
     # --- h5p and the xAPI statements resource ----------------------------------------------
-    # The player: enrolled trainees, trainers and admins preview; only enrolled ones record.
-    "h5p:player":                                  "login 200   200   200   200   404   200",
-    "h5p:player[not enrolled]":                    "login 404   404   200   200   404   200",
+    # The sandboxed player page holds nothing about anyone (what to play comes from the
+    # lesson page); only enrolled trainees record results and saved states.
+    "h5p:frame":                                   "200   200   200   200   200   200   200",
     "h5p:statements":                              "login 200   200   404   404   404   404",
+    "h5p:state":                                   "login 204   204   404   404   404   404",
     "h5p_content_iri:content":                     "login 200   200   200   200   200   200",
     # A session reads only its own statements; without credentials, 401.
     "xapi:statements":                             "401   200   200   200   200   200   200",
@@ -416,9 +417,11 @@ REQUESTS: dict[str, Request] = {
     "certificates:verify": Request(args=lambda w: [w.certificate.code]),
     "certificates:verify[unknown code]": Request(args=lambda w: ["A" * 32]),
     "certificates_public:verify": Request(args=lambda w: [w.certificate.code]),
-    "h5p:player": Request(args=lambda w: [w.h5p_lesson.pk, w.h5p_block_id]),
-    "h5p:player[not enrolled]": Request(args=lambda w: [w.other_lesson.pk, w.other_h5p_block_id]),
+    "h5p:frame": Request(),
     "h5p:statements": _post(args=lambda w: [w.h5p_lesson.pk, w.h5p_block_id], body=h5p_statement),
+    "h5p:state": _post(
+        args=lambda w: [w.h5p_lesson.pk, w.h5p_block_id], body=lambda w: {"state": "{}"}
+    ),
     "h5p_content_iri:content": Request(args=lambda w: [w.h5p_content.uuid]),
     "xapi:statements": Request(headers=XAPI),
     "xapi:statements[trainee's statement]": Request(
