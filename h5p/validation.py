@@ -28,44 +28,32 @@ H5P_JSON = "h5p.json"
 CONTENT_JSON = "content/content.json"
 LIBRARY_JSON = "library.json"
 
-# Modelled on H5P's default whitelist, without what Liaison has no use for (office
-# documents, Flash, 3D models). Everything else, HTML included, is refused everywhere.
-CONTENT_EXTENSIONS = frozenset(
+# H5P core's default whitelists (h5p-php-library, h5p.classes.php:
+# H5PCore::$defaultContentWhitelist and $defaultLibraryWhitelistExtras), so that every
+# package the hub exports is accepted; plus a few harmless media types real editors produce.
+# HTML and everything else is refused everywhere.
+H5P_CORE_CONTENT_EXTENSIONS = frozenset(
     {
-        "json",
-        "txt",
-        "pdf",
-        "csv",
-        "vtt",
-        "webvtt",
-        # images
-        "png",
-        "jpg",
-        "jpeg",
-        "gif",
-        "webp",
-        "bmp",
-        # audio and video
-        "mp4",
-        "webm",
-        "ogg",
-        "ogv",
-        "oga",
-        "mp3",
-        "wav",
-        "m4a",
-        "aac",
-        # fonts
-        "woff",
-        "woff2",
-        "ttf",
-        "otf",
-        "eot",
+        "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "eot", "ttf", "woff", "woff2",
+        "otf", "webm", "mp4", "ogg", "mp3", "m4a", "wav", "txt", "pdf", "rtf", "doc", "docx", "xls",
+        "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "diff", "patch", "swf", "md", "textile",
+        "vtt", "webvtt", "gltf", "glb",
     }
 )
-# Script, style, SVG and XML may run or carry script in our pages: libraries only.
+CONTENT_EXTENSIONS = H5P_CORE_CONTENT_EXTENSIONS | {"webp", "ogv", "oga", "aac"}
+# Script, style, SVG and XML may run or carry script in our pages: libraries only, as in
+# H5P core. The media folder serves them inert (docs/architecture.md, "H5P packages").
 LIBRARY_ONLY_EXTENSIONS = frozenset({"js", "css", "svg", "xml"})
 LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | LIBRARY_ONLY_EXTENSIONS
+
+# The H5P core API the player implements: h5p-standalone 3.8.2 bundles H5P core's
+# js/h5p.js as of h5p-php-library commit 1b96ce3 (2026-02-16), whose H5PCore::$coreApi is
+# 1.28. A package or library declaring a higher ``coreApi`` needs a newer player.
+PLAYER_CORE_API = (1, 28)
+
+# H5P core's rule for language file names: "fr.json", "pt-br.json", "nb-flat.json"…
+_LANGUAGE_FILE = re.compile(r"^(-?[a-z]+){1,7}\.json$", re.IGNORECASE)
+LANGUAGE_FOLDER = "language"
 
 _MACHINE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,126}$")
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
@@ -231,14 +219,16 @@ def _check_name(info: zipfile.ZipInfo) -> None:
         raise _refuse(
             name, _("paths may not contain '..', '.' or empty parts"), "h5p_path_traversal"
         )
-    if any(segment.startswith((".", "_")) for segment in segments):
-        raise _refuse(
-            name, _("hidden files (names starting with '.' or '_') are not allowed"), "h5p_hidden"
-        )
     if stat.S_ISLNK(info.external_attr >> 16):
         raise _refuse(name, _("symbolic links are not allowed"), "h5p_symlink")
     if info.flag_bits & 0x1:
         raise _refuse(name, _("encrypted entries are not allowed"), "h5p_encrypted")
+
+
+def is_hidden(name: str) -> bool:
+    """A name with a part starting with '.' or '_' (``language/.en.json``, ``__MACOSX/``):
+    H5P core skips these, so they are neither read nor unpacked, only checked for safety."""
+    return any(segment.startswith((".", "_")) for segment in name.rstrip("/").split("/"))
 
 
 def _check_extension(name: str) -> None:
@@ -287,6 +277,8 @@ def _check_entries(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         if info.filename in seen:
             raise _refuse(info.filename, _("the name appears twice"), "h5p_duplicate")
         seen.add(info.filename)
+        if is_hidden(info.filename):
+            continue
         _check_extension(info.filename)
         if not info.is_dir():
             files.append(info)
@@ -397,6 +389,43 @@ def _file_list(name: str, data: dict, field: str) -> list[str]:
     return [entry["path"] for entry in raw]
 
 
+def _check_core_api(name: str, data: dict, needed_by: str) -> None:
+    """Refuse what declares a ``coreApi`` newer than the one the player implements."""
+    raw = data.get("coreApi")
+    if raw in (None, {}, []):
+        return  # no requirement means 1.0
+    major = _version(raw.get("majorVersion")) if isinstance(raw, dict) else None
+    minor = _version(raw.get("minorVersion")) if isinstance(raw, dict) else None
+    if major is None or minor is None:
+        raise _missing_field(name, "coreApi")
+    if (major, minor) > PLAYER_CORE_API:
+        raise _refuse(
+            name,
+            _(
+                "%(what)s needs H5P core %(required)s or newer; Liaison's player runs H5P "
+                "core %(current)s"
+            ),
+            "h5p_core_api",
+            what=needed_by,
+            required=f"{major}.{minor}",
+            current=".".join(map(str, PLAYER_CORE_API)),
+        )
+
+
+def _language_files(folder: str, file_names: set[str]) -> list[str]:
+    """The files of a library's language folder, each named like ``fr.json``."""
+    prefix = f"{folder}/{LANGUAGE_FOLDER}/"
+    names = sorted(name for name in file_names if name.startswith(prefix))
+    for name in names:
+        if not _LANGUAGE_FILE.match(name.removeprefix(prefix)):
+            raise _refuse(
+                name,
+                _("not a language file: the language folder holds only files like fr.json"),
+                "h5p_language_file",
+            )
+    return names
+
+
 def _parse_library(folder: str, data: dict, file_names: set[str]) -> LibraryInfo:
     """Check one library.json and that its folder and preloaded files match it."""
     name = f"{folder}/{LIBRARY_JSON}"
@@ -432,6 +461,9 @@ def _parse_library(folder: str, data: dict, file_names: set[str]) -> LibraryInfo
             "h5p_folder_name",
             expected=library.folder_name,
         )
+    _check_core_api(
+        name, data, _("the library %(library)s") % {"library": f"{library.title} ({folder})"}
+    )
     for field in ("preloadedJs", "preloadedCss"):
         for path in _file_list(name, data, field):
             if f"{folder}/{path}" not in file_names:
@@ -503,7 +535,12 @@ def validate_package(
         json_files: dict[str, bytes] = {}
         for info in files:
             name = info.filename
-            keep = name in (H5P_JSON, CONTENT_JSON) or name.endswith(f"/{LIBRARY_JSON}")
+            top = name.split("/")[0]
+            keep = (
+                name in (H5P_JSON, CONTENT_JSON)
+                or name.endswith(f"/{LIBRARY_JSON}")
+                or (name.split("/")[1:2] == [LANGUAGE_FOLDER] and top != "content")
+            )
             data = bytearray()
             size = 0
             for chunk in budget.stream(archive, info):
@@ -518,6 +555,7 @@ def validate_package(
         raise _refuse(H5P_JSON, _("missing from the root of the package"), "h5p_missing_file")
     h5p_json = _require_object(H5P_JSON, _parse_json(H5P_JSON, json_files[H5P_JSON]))
     main = _parse_h5p_json(h5p_json)
+    _check_core_api(H5P_JSON, h5p_json, _("the content"))
     if CONTENT_JSON not in json_files:
         raise _refuse(CONTENT_JSON, _("missing from the package"), "h5p_missing_file")
     _require_object(CONTENT_JSON, _parse_json(CONTENT_JSON, json_files[CONTENT_JSON]))
@@ -531,6 +569,8 @@ def validate_package(
             raise _refuse(name, _("missing: every library folder needs one"), "h5p_missing_file")
         data = _require_object(name, _parse_json(name, json_files[name]))
         libraries[folder] = _parse_library(folder, data, file_names)
+        for language_file in _language_files(folder, file_names):
+            _parse_json(language_file, json_files[language_file])
 
     dependencies = _dependency_closure(
         main, _dependency_refs(H5P_JSON, h5p_json, required=True), libraries, stored_libraries

@@ -30,6 +30,7 @@ from ..validation import (
     ByteBudget,
     LibraryInfo,
     ValidatedPackage,
+    is_hidden,
     open_archive,
     validate_package,
 )
@@ -77,8 +78,8 @@ def _unpack(file: IO[bytes], package: ValidatedPackage, folder: Path) -> None:
         for info in archive.infolist():
             name = info.filename
             top = name.split("/")[0]
-            if info.is_dir():
-                continue
+            if info.is_dir() or is_hidden(name):
+                continue  # hidden names are skipped, as H5P core does
             if name == "h5p.json" or top == "content":
                 target = folder / "package" / name
             elif top in needed:

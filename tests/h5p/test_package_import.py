@@ -15,6 +15,7 @@ from accounts import roles
 from demo.h5p_packages import build_h5p_package
 from h5p.models import H5PContent, H5PLibrary
 from h5p.services import h5p_content_delete, h5p_package_import, packages
+from tests.factories.h5p_exports import hub_export
 from tests.h5p.conftest import (
     LIBRARY_FOLDER,
     LIBRARY_JSON,
@@ -81,6 +82,26 @@ def test_a_stray_root_file_is_accepted_but_not_unpacked(h5p_media, trainer):
 
     assert not any(name.endswith("README.txt") for name in files_under(h5p_media))
     assert (h5p_media / "content" / str(content.uuid) / "h5p.json").exists()
+
+
+def test_a_hub_export_imports_with_its_media_and_library_extras(h5p_media, trainer):
+    content = h5p_package_import(file=upload(hub_export()), uploaded_by=trainer)
+
+    stored = files_under(h5p_media)
+    for name in (
+        f"content/{content.uuid}/content/videos/interview.mp4",
+        f"content/{content.uuid}/content/files/worksheet.docx",
+        "libraries/H5P.DragQuestion-1.14/README.md",
+        "libraries/H5P.DragQuestion-1.14/patches/keyboard-focus.diff",
+        "libraries/H5P.DragQuestion-1.14/language/nl.json",
+        "libraries/H5P.JoubelUI-1.3/flash/fallback-player.swf",
+    ):
+        assert name in stored, name
+    # Hidden names are skipped; the editor's library is not needed to play.
+    assert not any(name.endswith(".en.json") for name in stored)
+    assert not any("H5PEditor" in name for name in stored)
+    assert content.main_library.folder_name == "H5P.DragQuestion-1.14"
+    assert content.libraries.count() == 6
 
 
 def test_two_uploads_share_one_library(h5p_media, trainer):

@@ -18,7 +18,8 @@ from django.core.exceptions import ValidationError
 from demo.h5p_packages import build_h5p_package
 from h5p import defaults
 from h5p.services import h5p_package_import
-from h5p.validation import LibraryInfo, LibraryRef, validate_package
+from h5p.validation import PLAYER_CORE_API, LibraryInfo, LibraryRef, validate_package
+from tests.factories.h5p_exports import Library, hub_export
 from tests.h5p.conftest import (
     LIBRARY_FOLDER,
     LIBRARY_JSON,
@@ -332,18 +333,18 @@ def test_a_symbolic_link_is_refused(refused):
     refused(buffer.getvalue(), "content/passwd.txt: symbolic links are not allowed")
 
 
-@pytest.mark.parametrize("name", ["content/.htaccess.txt", ".git/config.txt", "content/x/.a.png"])
-def test_a_hidden_file_is_refused(refused, name):
-    refused(
-        with_member(name), f"{name}: hidden files (names starting with '.' or '_') are not allowed"
-    )
+@pytest.mark.parametrize(
+    "name", ["content/.htaccess.txt", ".git/config", "content/x/.a.html", "__MACOSX/._h5p.json"]
+)
+def test_hidden_names_are_skipped_as_h5p_core_does(name):
+    package = validate_package(io.BytesIO(with_member(name, b"<script>alert(1)</script>")))
+
+    assert name not in {member.name for member in package.members}
 
 
-def test_a_name_starting_with_an_underscore_is_refused(refused):
-    name = "__MACOSX/content/._image.png"
-    refused(
-        with_member(name), f"{name}: hidden files (names starting with '.' or '_') are not allowed"
-    )
+def test_a_hidden_name_is_still_checked_for_traversal(refused):
+    name = "content/../.evil.json"
+    refused(with_member(name), f"{name}: paths may not contain '..', '.' or empty parts")
 
 
 @pytest.mark.parametrize(
@@ -468,3 +469,139 @@ def test_an_encrypted_entry_is_refused(refused):
     data = patch_entry(data, name, 6, 8, "<H", 0x1)
 
     refused(data, f"{name}: encrypted entries are not allowed")
+
+
+# Real exports: H5P core's whitelists, its core API, language files ---------------------
+
+# H5P core's default whitelists, written out here so that a change to ours shows.
+H5P_CORE_CONTENT = [
+    "json", "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "eot", "ttf", "woff", "woff2",
+    "otf", "webm", "mp4", "ogg", "mp3", "m4a", "wav", "txt", "pdf", "rtf", "doc", "docx", "xls",
+    "xlsx", "ppt", "pptx", "odt", "ods", "odp", "csv", "diff", "patch", "swf", "md", "textile",
+    "vtt", "webvtt", "gltf", "glb",
+]  # fmt: skip
+H5P_CORE_LIBRARY_EXTRAS = ["js", "css", "svg", "xml"]
+DRAG_QUESTION = "H5P.DragQuestion-1.14"
+
+
+def test_a_hub_export_is_accepted_whole():
+    package = validate_package(io.BytesIO(hub_export()))
+
+    names = {member.name for member in package.members}
+    for name in (
+        f"{DRAG_QUESTION}/README.md",
+        f"{DRAG_QUESTION}/patches/keyboard-focus.diff",
+        f"{DRAG_QUESTION}/upgrades.js",
+        f"{DRAG_QUESTION}/icon.svg",
+        f"{DRAG_QUESTION}/language/pt-br.json",
+        "H5P.JoubelUI-1.3/flash/fallback-player.swf",
+        "H5P.JoubelUI-1.3/docs/accessibility-notes.docx",
+        "FontAwesome-4.5/fonts/fontawesome-webfont.svg",
+        "content/files/worksheet.docx",
+        "content/files/captions-fr.vtt",
+    ):
+        assert name in names, name
+    assert f"{DRAG_QUESTION}/language/.en.json" not in names
+    assert LibraryRef("H5P.DragQuestion", 1, 14) == package.main_library
+    assert "H5PEditor.DragQuestion-1.10" in package.libraries
+    assert LibraryRef("H5PEditor.DragQuestion", 1, 10) not in package.dependencies
+
+
+@pytest.mark.parametrize("extension", H5P_CORE_CONTENT)
+def test_every_extension_of_h5p_cores_content_whitelist_is_accepted(extension):
+    names = [f"content/files/sample.{extension}", f"{DRAG_QUESTION}/extra/sample.{extension}"]
+    data = hub_export(extra_members=dict.fromkeys(names, b"filler"))
+
+    package = validate_package(io.BytesIO(data))
+
+    assert set(names) <= {member.name for member in package.members}
+
+
+@pytest.mark.parametrize("extension", [*H5P_CORE_LIBRARY_EXTRAS, "SVG", "Js"])
+def test_h5p_cores_library_extras_are_accepted_in_libraries_only(refused, extension):
+    name = f"{DRAG_QUESTION}/extra/sample.{extension}"
+    assert validate_package(io.BytesIO(hub_export(extra_members={name: b"x"})))
+
+    content_name = f"content/sample.{extension}"
+    refused(
+        hub_export(extra_members={content_name: b"<svg onload='alert(1)'/>"}),
+        f"{content_name}: script, style, SVG and XML files are only allowed inside libraries",
+    )
+
+
+@pytest.mark.parametrize("name", ["content/page.htm", f"{DRAG_QUESTION}/page.xhtml"])
+def test_html_stays_refused_in_an_export(refused, name):
+    extension = name.rpartition(".")[2]
+    refused(
+        hub_export(extra_members={name: b"<script>alert(1)</script>"}),
+        f"{name}: files of this type (.{extension}) are not allowed in an H5P package",
+    )
+
+
+def test_a_broken_export_gets_its_real_error():
+    """The whitelist no longer stops at README.md: the broken library.json is named."""
+    question = f"H5P.Question-1.5/{LIBRARY_JSON.rsplit('/', 1)[1]}"
+    data = hub_export(extra_members={question: b'{"machineName": "H5P.Question"}'})
+
+    assert refusal(data).messages == [f"{question}: the field 'majorVersion' is missing or invalid"]
+
+
+def _drag_and_drop(core_api):
+    libraries = [
+        Library("H5P.DragQuestion", 1, 14, title="Drag and Drop", runnable=True, core_api=core_api)
+    ]
+    return hub_export(libraries=libraries)
+
+
+@pytest.mark.parametrize("core_api", [None, (1, 0), (1, 28), (0, 99)])
+def test_a_library_within_the_players_core_api_is_accepted(core_api):
+    assert PLAYER_CORE_API == (1, 28)
+
+    assert validate_package(io.BytesIO(_drag_and_drop(core_api))).main_library
+
+
+@pytest.mark.parametrize(("core_api", "required"), [((1, 29), "1.29"), ((2, 0), "2.0")])
+def test_a_library_needing_a_newer_core_is_refused_by_name(refused, core_api, required):
+    refused(
+        _drag_and_drop(core_api),
+        f"{DRAG_QUESTION}/library.json: the library Drag and Drop ({DRAG_QUESTION}) needs H5P "
+        f"core {required} or newer; Liaison's player runs H5P core 1.28",
+    )
+
+
+def test_content_needing_a_newer_core_is_refused(refused):
+    data = hub_export(h5p_json_changes={"coreApi": {"majorVersion": "1", "minorVersion": "30"}})
+
+    refused(
+        data,
+        "h5p.json: the content needs H5P core 1.30 or newer; Liaison's player runs H5P core 1.28",
+    )
+
+
+@pytest.mark.parametrize("core_api", ["1.28", {"majorVersion": 1}, {"majorVersion": "x"}])
+def test_an_unreadable_core_api_is_refused(core_api):
+    error = refusal(hub_export(h5p_json_changes={"coreApi": core_api}))
+
+    assert error.messages == ["h5p.json: the field 'coreApi' is missing or invalid"]
+
+
+def test_a_language_file_must_be_valid_json(refused):
+    name = "H5P.Question-1.5/language/nl.json"
+
+    refused(hub_export(extra_members={name: b'{"semantics": ['}), f"{name}: not valid JSON")
+
+
+@pytest.mark.parametrize("file", ["notes.txt", "fr/labels.json", "fr.json.md"])
+def test_a_language_folder_holds_only_language_files(refused, file):
+    name = f"H5P.Question-1.5/language/{file}"
+
+    refused(
+        hub_export(extra_members={name: b"{}"}),
+        f"{name}: not a language file: the language folder holds only files like fr.json",
+    )
+
+
+def test_content_files_are_not_language_files():
+    name = "content/language/notes.txt"
+
+    assert validate_package(io.BytesIO(hub_export(extra_members={name: b"not json"})))
