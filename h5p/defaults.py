@@ -1,5 +1,8 @@
 """Per-app defaults, overridable in settings as LIAISON_H5P_<NAME> / XAPI_<NAME>."""
 
+import tempfile
+from pathlib import Path
+
 from django.conf import settings
 
 # Package caps, checked while the archive is read (H5P's own importer uses the same).
@@ -26,4 +29,12 @@ EMBED_HOSTS: list[str] = getattr(
         "https://i.vimeocdn.com",
         "https://f.vimeocdn.com",
     ],
+)
+# Where an administrator's library upgrade waits for confirmation: private, outside MEDIA_ROOT.
+UPGRADE_STAGING_DIR: Path = Path(
+    getattr(
+        settings,
+        "LIAISON_H5P_UPGRADE_STAGING_DIR",
+        Path(tempfile.gettempdir()) / "liaison-h5p-upgrades",
+    )
 )

@@ -52,6 +52,17 @@ class H5PContent(models.Model):
     libraries = models.ManyToManyField(
         H5PLibrary, verbose_name=_("libraries"), related_name="contents"
     )
+    # Like a quiz's: trainers manage the contents of the courses they own
+    # (courses.permissions.CourseOwnedPermissionPolicy). Null for contents of no course yet.
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="h5p_contents",
+        help_text=_("Only the trainers of this course manage the exercise."),
+    )
     language = models.CharField(_("language"), max_length=16, blank=True)
     embed_types = models.JSONField(_("embed types"), default=list)
     size = models.PositiveBigIntegerField(_("unpacked size (bytes)"))

@@ -4,6 +4,8 @@ An upload is validated in full (``h5p.validation``) before anything is written; 
 unpacked into a private temporary folder and only then copied into the default storage:
 the content under ``h5p/content/<uuid>/`` and each library once, shared by every package,
 under ``h5p/libraries/<machineName>-<major>.<minor>/``. On any failure nothing is left.
+A stored library is never changed by a content upload: ``h5p.services.libraries`` upgrades
+libraries, for administrators only.
 """
 
 import hashlib
@@ -11,6 +13,8 @@ import logging
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +26,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from courses.models import CoursePage
 from outbox.services import job_enqueue
 
 from ..models import H5PContent, H5PLibrary
@@ -45,7 +50,7 @@ def library_storage_path(folder_name: str) -> str:
     return f"{LIBRARIES_PATH}/{folder_name}"
 
 
-def _stored_libraries() -> dict[str, LibraryInfo]:
+def stored_libraries() -> dict[str, LibraryInfo]:
     return {
         library.folder_name: LibraryInfo(
             machine_name=library.machine_name,
@@ -59,7 +64,7 @@ def _stored_libraries() -> dict[str, LibraryInfo]:
     }
 
 
-def _sha256(file: IO[bytes]) -> str:
+def file_sha256(file: IO[bytes]) -> str:
     file.seek(0)
     digest = hashlib.sha256()
     while chunk := file.read(CHUNK_BYTES):
@@ -67,12 +72,16 @@ def _sha256(file: IO[bytes]) -> str:
     return digest.hexdigest()
 
 
-def _unpack(file: IO[bytes], package: ValidatedPackage, folder: Path) -> None:
-    """Write h5p.json, content/ and the carried libraries the content needs under ``folder``.
+def unpack_package(
+    file: IO[bytes], package: ValidatedPackage, folder: Path, libraries: set[str] | None = None
+) -> None:
+    """Write h5p.json, content/ and carried libraries under ``folder`` (``package/`` and
+    ``libraries/``): those named in ``libraries``, by default those the content needs.
 
     The members are streamed again through the same caps: the archive is never trusted.
     """
-    needed = {ref.folder_name for ref in package.dependencies} & set(package.libraries)
+    needed = {ref.folder_name for ref in package.dependencies} if libraries is None else libraries
+    needed &= set(package.libraries)
     budget = ByteBudget()
     with open_archive(file) as archive:
         for info in archive.infolist():
@@ -120,7 +129,7 @@ def _delete_folder(storage: Storage, name: str) -> None:
     storage.delete(name)  # a folder node where the storage has them; a no-op on S3
 
 
-def _publish_folder(storage: Storage, source: Path, name: str) -> None:
+def publish_folder(storage: Storage, source: Path, name: str) -> None:
     """Copy ``source`` into the storage as folder ``name``, replacing any folder there.
 
     On a local storage the new folder is written beside the old one and then swapped in,
@@ -154,12 +163,41 @@ def _publish_folder(storage: Storage, source: Path, name: str) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
-def _library_rows(package: ValidatedPackage) -> tuple[list[H5PLibrary], list[str], list[str]]:
+@dataclass(frozen=True)
+class LibraryPatch:
+    """A carried library whose patch version is higher than the stored one's."""
+
+    folder_name: str
+    stored_patch: int
+    carried_patch: int
+
+
+@dataclass(frozen=True)
+class PackageImport:
+    """A stored content, and the newer library patches its package carried but did not
+    apply (only an administrator's upgrade changes a stored library's code)."""
+
+    content: H5PContent
+    held_back: tuple[LibraryPatch, ...]
+
+
+def newer_patches(
+    package: ValidatedPackage, stored: Mapping[str, LibraryInfo]
+) -> list[LibraryPatch]:
+    """The carried libraries whose patch is higher than the stored library's."""
+    return [
+        LibraryPatch(folder, stored[folder].patch_version, carried.patch_version)
+        for folder, carried in sorted(package.libraries.items())
+        if folder in stored and carried.patch_version > stored[folder].patch_version
+    ]
+
+
+def _library_rows(package: ValidatedPackage) -> tuple[list[H5PLibrary], list[str]]:
     """Lock or create the rows of every needed library.
 
-    Returns the rows, the folders of new libraries and the folders of replaced ones. A
-    carried library replaces the stored one only when its patch version is higher (H5P
-    keeps patches compatible within major.minor); otherwise the stored one is kept.
+    Returns the rows and the folders of new libraries. A stored library is used as it is,
+    whatever patch the package carries: library code is shared by every course, so only an
+    administrator changes it (``h5p.services.libraries``).
     """
     wanted = Q()
     for ref in package.dependencies:
@@ -169,42 +207,44 @@ def _library_rows(package: ValidatedPackage) -> tuple[list[H5PLibrary], list[str
             minor_version=ref.minor_version,
         )
     rows = {row.folder_name: row for row in H5PLibrary.objects.select_for_update().filter(wanted)}
-    new, replaced = [], []
+    new = []
     for ref in package.dependencies:
-        carried = package.libraries.get(ref.folder_name)
-        row = rows.get(ref.folder_name)
-        if row is None:
-            if carried is None:  # only if a stored row vanished during the upload
-                raise ValidationError(
-                    _("h5p.json: needs the library %(library)s, which is not stored"),
-                    code="h5p_missing_library",
-                    params={"library": ref.folder_name},
-                )
-            row = H5PLibrary(machine_name=ref.machine_name)
-            new.append(ref.folder_name)
-        elif carried is not None and carried.patch_version > row.patch_version:
-            replaced.append(ref.folder_name)
-        else:
+        if ref.folder_name in rows:
             continue
-        row.major_version = carried.major_version
-        row.minor_version = carried.minor_version
-        row.patch_version = carried.patch_version
-        row.title = carried.title
-        row.runnable = carried.runnable
+        carried = package.libraries.get(ref.folder_name)
+        if carried is None:  # only if a stored row vanished during the upload
+            raise ValidationError(
+                _("h5p.json: needs the library %(library)s, which is not stored"),
+                code="h5p_missing_library",
+                params={"library": ref.folder_name},
+            )
+        row = H5PLibrary(
+            machine_name=carried.machine_name,
+            major_version=carried.major_version,
+            minor_version=carried.minor_version,
+            patch_version=carried.patch_version,
+            title=carried.title,
+            runnable=carried.runnable,
+        )
         row.full_clean()
         row.save()
         rows[ref.folder_name] = row
-    return [rows[ref.folder_name] for ref in package.dependencies], new, replaced
+        new.append(ref.folder_name)
+    return [rows[ref.folder_name] for ref in package.dependencies], new
 
 
-def h5p_package_import(*, file: IO[bytes], uploaded_by: User | None) -> H5PContent:
-    """Validate an uploaded ``.h5p``, store its content and libraries, and record it.
+def _store(
+    *, file: IO[bytes], content: H5PContent | None, fill: Callable[[H5PContent], None]
+) -> PackageImport:
+    """Validate ``file`` and store it as ``content`` (a new one when None).
 
-    Raises ``ValidationError`` (one message naming the file and the rule) and then leaves
-    no row and no file behind.
+    ``fill`` sets the content's own fields before it is checked and saved. New library
+    folders are removed again unless everything succeeds; a replaced content folder is
+    swapped in last, so a failure before it leaves the old package whole.
     """
-    package = validate_package(file, stored_libraries=_stored_libraries())
-    sha256 = _sha256(file)
+    stored = stored_libraries()
+    package = validate_package(file, stored_libraries=stored)
+    sha256 = file_sha256(file)
     storage = default_storage
     # Folders this import creates; removed again unless everything succeeds.
     created: list[str] = []
@@ -212,38 +252,33 @@ def h5p_package_import(*, file: IO[bytes], uploaded_by: User | None) -> H5PConte
     try:
         with tempfile.TemporaryDirectory(prefix="liaison-h5p-") as temporary:
             unpacked = Path(temporary)
-            _unpack(file, package, unpacked)
+            unpack_package(file, package, unpacked)
             with transaction.atomic():
-                libraries, new, replaced = _library_rows(package)
+                libraries, new = _library_rows(package)
+                replacing = content is not None
+                if content is None:
+                    content = H5PContent(title=package.title)
+                else:
+                    content = H5PContent.objects.select_for_update().get(pk=content.pk)
                 main_folder = package.main_library.folder_name
-                content = H5PContent(
-                    title=package.title,
-                    main_library=next(row for row in libraries if row.folder_name == main_folder),
-                    language=package.language,
-                    embed_types=package.embed_types,
-                    size=package.size,
-                    sha256=sha256,
-                    uploaded_by=uploaded_by,
+                content.main_library = next(
+                    row for row in libraries if row.folder_name == main_folder
                 )
+                content.language = package.language
+                content.embed_types = package.embed_types
+                content.size = package.size
+                content.sha256 = sha256
+                fill(content)
                 content.full_clean()
                 content.save()
                 content.libraries.set(libraries)
 
-                created.append(content.storage_path)
-                _publish_folder(storage, unpacked / "package", content.storage_path)
                 for folder_name in new:
                     created.append(library_storage_path(folder_name))
-                    _publish_folder(storage, unpacked / "libraries" / folder_name, created[-1])
-                # Replacements come last and are not undone: a failed swap keeps the old
-                # folder; if only the commit fails, the folder holds the higher patch while
-                # the row keeps the lower one, which is harmless (patches are compatible)
-                # and the next upload of that patch corrects the row.
-                for folder_name in replaced:
-                    _publish_folder(
-                        storage,
-                        unpacked / "libraries" / folder_name,
-                        library_storage_path(folder_name),
-                    )
+                    publish_folder(storage, unpacked / "libraries" / folder_name, created[-1])
+                if not replacing:
+                    created.append(content.storage_path)
+                publish_folder(storage, unpacked / "package", content.storage_path)
         done = True
     except IntegrityError as error:
         # Another upload stored one of the same libraries at the same moment.
@@ -255,8 +290,64 @@ def h5p_package_import(*, file: IO[bytes], uploaded_by: User | None) -> H5PConte
         if not done:
             for name in created:
                 _delete_folder(storage, name)
-    logger.info("H5P package %s imported as content %s", sha256, content.uuid)
-    return content
+    held_back = tuple(
+        patch
+        for patch in newer_patches(package, stored)
+        if patch.folder_name in {ref.folder_name for ref in package.dependencies}
+    )
+    logger.info("H5P package %s stored as content %s", sha256, content.uuid)
+    return PackageImport(content=content, held_back=held_back)
+
+
+def h5p_package_upload(
+    *, file: IO[bytes], uploaded_by: User | None, course: CoursePage | None = None
+) -> PackageImport:
+    """Validate an uploaded ``.h5p``, store its content and new libraries, and record it.
+
+    Stored libraries are never changed: the newer patches the package carries are
+    returned in ``held_back``. Raises ``ValidationError`` (one message naming the file and
+    the rule) and then leaves no row and no file behind.
+    """
+
+    def fill(content: H5PContent) -> None:
+        content.uploaded_by = uploaded_by
+        content.course = course
+
+    return _store(file=file, content=None, fill=fill)
+
+
+def h5p_package_import(
+    *, file: IO[bytes], uploaded_by: User | None, course: CoursePage | None = None
+) -> H5PContent:
+    """``h5p_package_upload`` for callers that need only the content (seeds, tests)."""
+    return h5p_package_upload(file=file, uploaded_by=uploaded_by, course=course).content
+
+
+def h5p_content_replace(
+    *, content: H5PContent, file: IO[bytes], uploaded_by: User | None
+) -> PackageImport:
+    """Store a new version of ``content``'s package in its place.
+
+    The content keeps its uuid (so its xAPI IRI), title, course, lessons and results. The
+    new package must hold the same kind of exercise (the same main library).
+    """
+
+    def fill(replaced: H5PContent) -> None:
+        if replaced.main_library.machine_name != content.main_library.machine_name:
+            raise ValidationError(
+                _(
+                    "The new package holds another kind of exercise (%(new)s instead of "
+                    "%(old)s): upload it as a new exercise."
+                ),
+                code="h5p_other_main_library",
+                params={
+                    "new": replaced.main_library.machine_name,
+                    "old": content.main_library.machine_name,
+                },
+            )
+        replaced.uploaded_by = uploaded_by
+
+    return _store(file=file, content=content, fill=fill)
 
 
 def h5p_content_delete(*, content: H5PContent) -> None:

@@ -10,11 +10,15 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import ModelLogEntry
 
 from accounts import roles
 from demo.h5p_packages import build_h5p_package
+from h5p import defaults
 from h5p.models import H5PContent, H5PLibrary
-from h5p.services import h5p_content_delete, h5p_package_import, packages
+from h5p.services import h5p_content_delete, h5p_package_import, h5p_package_upload, packages
+from h5p.services.libraries import h5p_libraries_upgrade, h5p_library_upgrade_plan
+from h5p.services.packages import LibraryPatch
 from tests.factories.h5p_exports import hub_export
 from tests.h5p.conftest import (
     LIBRARY_FOLDER,
@@ -116,17 +120,64 @@ def test_two_uploads_share_one_library(h5p_media, trainer):
     )
 
 
-def test_a_higher_patch_replaces_the_stored_library(h5p_media, trainer):
+def test_an_upload_never_replaces_a_stored_librarys_code(h5p_media, trainer, admin_user):
     h5p_package_import(file=upload(build_h5p_package()), uploaded_by=trainer)
 
-    h5p_package_import(file=upload(patched_package(3, b"/* patch 3 */")), uploaded_by=trainer)
+    for user in (trainer, admin_user):
+        result = h5p_package_upload(
+            file=upload(patched_package(3, b"/* patch 3 */")), uploaded_by=user
+        )
+        assert result.held_back == (LibraryPatch(LIBRARY_FOLDER, 0, 3),)
 
+    assert H5PLibrary.objects.get().patch_version == 0
+    script = h5p_media / "libraries" / LIBRARY_FOLDER / "singlechoice.js"
+    assert script.read_bytes() != b"/* patch 3 */"
+
+
+def test_an_administrator_upgrades_a_library_after_confirming(
+    h5p_media, trainer, admin_user, tmp_path, monkeypatch, course
+):
+    monkeypatch.setattr(defaults, "UPGRADE_STAGING_DIR", tmp_path / "staged")
+    content = h5p_package_import(file=upload(build_h5p_package()), uploaded_by=trainer)
+    content.course = course
+    content.save()
+    script = h5p_media / "libraries" / LIBRARY_FOLDER / "singlechoice.js"
+    before = script.read_bytes()
+
+    plan = h5p_library_upgrade_plan(file=upload(patched_package(3, b"/* patch 3 */")))
+
+    assert [upgrade.patch for upgrade in plan.upgrades] == [LibraryPatch(LIBRARY_FOLDER, 0, 3)]
+    assert list(plan.upgrades[0].contents) == [content]
+    assert plan.upgrades[0].courses == [course]
+    assert H5PLibrary.objects.get().patch_version == 0  # nothing changed before confirming
+    assert script.read_bytes() == before
+
+    applied = h5p_libraries_upgrade(token=plan.token, user=admin_user)
+
+    assert applied == (LibraryPatch(LIBRARY_FOLDER, 0, 3),)
     library = H5PLibrary.objects.get()
     assert library.patch_version == 3
-    folder = h5p_media / "libraries" / LIBRARY_FOLDER
-    assert (folder / "singlechoice.js").read_bytes() == b"/* patch 3 */"
-    # The swap leaves no staged or retired copy behind.
-    assert [path.name for path in (h5p_media / "libraries").iterdir()] == [LIBRARY_FOLDER]
+    assert script.read_bytes() == b"/* patch 3 */"
+    assert ModelLogEntry.objects.get(action="h5p.library_upgrade").object_id == str(library.pk)
+    assert list((tmp_path / "staged").glob("*.h5p")) == []
+    with pytest.raises(ValidationError):
+        h5p_libraries_upgrade(token=plan.token, user=admin_user)
+
+
+@pytest.mark.parametrize("token", ["../../etc/passwd", "a" * 64])
+def test_an_unknown_upgrade_token_is_refused(admin_user, tmp_path, monkeypatch, token):
+    monkeypatch.setattr(defaults, "UPGRADE_STAGING_DIR", tmp_path / "staged")
+
+    with pytest.raises(ValidationError, match="unknown or has expired"):
+        h5p_libraries_upgrade(token=token, user=admin_user)
+
+
+def test_a_package_that_upgrades_nothing_is_refused(h5p_media, trainer, tmp_path, monkeypatch):
+    monkeypatch.setattr(defaults, "UPGRADE_STAGING_DIR", tmp_path / "staged")
+    h5p_package_import(file=upload(build_h5p_package()), uploaded_by=trainer)
+
+    with pytest.raises(ValidationError, match="nothing to upgrade"):
+        h5p_library_upgrade_plan(file=upload(build_h5p_package()))
 
 
 def test_a_lower_or_equal_patch_keeps_the_stored_library(h5p_media, trainer):
@@ -163,14 +214,14 @@ def test_a_package_may_rely_on_a_stored_library(h5p_media, trainer):
 
 
 def test_a_storage_failure_leaves_no_row_and_no_file(h5p_media, trainer, monkeypatch):
-    publish = packages._publish_folder
+    publish = packages.publish_folder
 
     def fail_on_libraries(storage, source, name):
         publish(storage, source, name)
         if name.startswith("h5p/libraries/"):
             raise OSError("disk full")
 
-    monkeypatch.setattr(packages, "_publish_folder", fail_on_libraries)
+    monkeypatch.setattr(packages, "publish_folder", fail_on_libraries)
 
     with pytest.raises(OSError, match="disk full"):
         h5p_package_import(file=upload(build_h5p_package()), uploaded_by=trainer)
