@@ -80,8 +80,9 @@ def unpack_package(
 
     The members are streamed again through the same caps: the archive is never trusted.
     """
-    needed = {ref.folder_name for ref in package.dependencies} if libraries is None else libraries
-    needed &= set(package.libraries)
+    if libraries is None:
+        libraries = {ref.folder_name for ref in package.dependencies}
+    needed = libraries & set(package.libraries)
     budget = ByteBudget()
     with open_archive(file) as archive:
         for info in archive.infolist():

@@ -270,7 +270,7 @@ def test_trainers_hold_the_upload_permissions():
 
 
 @pytest.mark.parametrize("role", ["trainer", "admin_user"])
-def test_trainers_and_admins_upload_through_the_admin(h5p_media, client, request, role):
+def test_trainers_and_admins_upload_through_the_admin(h5p_media, client, request, role, course):
     user = request.getfixturevalue(role)
     client.force_login(user)
     menu = client.get("/admin/").content.decode()
@@ -281,23 +281,24 @@ def test_trainers_and_admins_upload_through_the_admin(h5p_media, client, request
     assert "runs on this site" in form.content.decode()
 
     response = client.post(
-        f"{ADMIN_URL}new/", {"package": upload(build_h5p_package(title="Uploaded"))}
+        f"{ADMIN_URL}new/",
+        {"package": upload(build_h5p_package(title="Uploaded")), "course": course.pk},
     )
 
     assert response.status_code == HTTPStatus.FOUND, response.context["form"].errors
     content = H5PContent.objects.get()
-    assert (content.title, content.uploaded_by) == ("Uploaded", user)
+    assert (content.title, content.uploaded_by, content.course) == ("Uploaded", user, course)
     listing = client.get(ADMIN_URL)
     assert listing.status_code == HTTPStatus.OK
     assert "Uploaded" in listing.content.decode()
     assert LIBRARY_FOLDER in listing.content.decode()
 
 
-def test_a_refused_package_shows_the_rule_on_the_form(h5p_media, client, trainer):
+def test_a_refused_package_shows_the_rule_on_the_form(h5p_media, client, trainer, course):
     client.force_login(trainer)
     data = build_h5p_package(extra_members={"content/evil.js": b"alert(1)"})
 
-    response = client.post(f"{ADMIN_URL}new/", {"package": upload(data)})
+    response = client.post(f"{ADMIN_URL}new/", {"package": upload(data), "course": course.pk})
 
     assert response.status_code == HTTPStatus.OK
     assert response.context["form"].errors["package"] == [
@@ -318,11 +319,15 @@ def test_only_h5p_files_are_offered_to_the_importer(h5p_media, client, trainer):
     assert_nothing_stored(h5p_media)
 
 
-def test_a_trainer_renames_a_content(h5p_media, client, trainer):
-    content = h5p_package_import(file=upload(build_h5p_package()), uploaded_by=trainer)
+def test_a_trainer_renames_a_content(h5p_media, client, trainer, course):
+    content = h5p_package_import(
+        file=upload(build_h5p_package()), uploaded_by=trainer, course=course
+    )
     client.force_login(trainer)
 
-    response = client.post(f"{ADMIN_URL}edit/{content.pk}/", {"title": "Renamed"})
+    response = client.post(
+        f"{ADMIN_URL}edit/{content.pk}/", {"title": "Renamed", "course": course.pk}
+    )
 
     assert response.status_code == HTTPStatus.FOUND
     content.refresh_from_db()

@@ -151,6 +151,7 @@ def _build() -> World:
     h5p_content = h5p_package_import(
         file=SimpleUploadedFile("exercise.h5p", package, content_type="application/zip"),
         uploaded_by=trainer,
+        course=course,
     )
     h5p_lesson = lessons[-1]
     h5p_lesson.body = [

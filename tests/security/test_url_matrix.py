@@ -182,14 +182,18 @@ MATRIX: dict[str, str] = {
     "organisations:history_results":               "login login login home  home  home  200",
     "organisations:usage":                         "login login login home  home  home  200",
     "organisations:copy":                          "login login login home  home  home  200",
+    # H5P contents belong to courses as quizzes do: the trainer of another course lists
+    # only their own and is refused this course's. Only admins upgrade shared libraries.
     "h5p_content:index":                           "login login login 200   200   home  200",
     "h5p_content:index_results":                   "login login login 200   200   home  200",
     "h5p_content:add":                             "login login login 200   200   home  200",
-    "h5p_content:edit":                            "login login login 200   200   home  200",
-    "h5p_content:delete":                          "login login login 200   200   home  200",
-    "h5p_content:history":                         "login login login 200   200   home  200",
-    "h5p_content:history_results":                 "login login login 200   200   home  200",
-    "h5p_content:usage":                           "login login login 200   200   home  200",
+    "h5p_content:edit":                            "login login login home  200   home  200",
+    "h5p_content:delete":                          "login login login home  200   home  200",
+    "h5p_content:history":                         "login login login home  200   home  200",
+    "h5p_content:history_results":                 "login login login home  200   home  200",
+    "h5p_content:usage":                           "login login login home  200   home  200",
+    "h5p_content:replace":                         "login login login home  200   home  200",
+    "h5p_content:upgrade_libraries":               "login login login home  home  home  200",
     # Wagtail's choosers answer anyone with admin access (titles only); creating needs "add".
     "h5p_content_chooser:choose":                  "login login login 200   200   200   200",
     "h5p_content_chooser:choose_results":          "login login login 200   200   200   200",
@@ -441,7 +445,7 @@ REQUESTS: dict[str, Request] = {
         f"{namespace}:{view}": _pk(attribute)
         for namespace, attribute, views in [
             ("h5p_content", "h5p_content", ("edit", "delete", "history", "history_results")),
-            ("h5p_content", "h5p_content", ("usage",)),
+            ("h5p_content", "h5p_content", ("usage", "replace")),
             ("h5p_content_chooser", "h5p_content", ("chosen",)),
             ("xapi_clients", "xapi_client", ("edit", "delete", "history", "history_results")),
             ("xapi_clients", "xapi_client", ("usage",)),
