@@ -8,6 +8,8 @@ from http import HTTPStatus
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -295,3 +297,20 @@ def test_existing_contents_get_the_course_of_their_lessons(contents, course, oth
     # Used in two courses, or in none: no course, open to every trainer as before.
     assert H5PContent.objects.get(pk=shared.pk).course is None
     assert H5PContent.objects.get(pk=contents["loose"].pk).course is None
+
+
+def test_the_listing_costs_the_same_queries_for_more_contents(
+    client, contents, trainer, course, django_assert_num_queries
+):
+    client.force_login(trainer)
+    client.get(_url("index"))  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(_url("index"))
+    for title in ("Fourth", "Fifth", "Sixth"):
+        h5p_package_import(
+            file=upload(build_h5p_package(title=title)), uploaded_by=trainer, course=course
+        )
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        listed = client.get(_url("index")).context["object_list"]
+    assert len(listed) == 5
