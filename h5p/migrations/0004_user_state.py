@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('h5p', '0002_trainer_permissions'),
+        ('h5p', '0003_content_course'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
