@@ -62,20 +62,14 @@ def player_options(*, content: H5PContent, user: User, record: bool) -> dict:
         "frameJs": f"{vendor}/frame.bundle.js",
         "frameCss": f"{vendor}/styles/h5p.css",
         "xAPIObjectIRI": content_iri(content),
-        # H5P core needs both; the address is never a real one (the server replaces the
-        # actor of every statement anyway, by the user's pseudonym).
-        "user": {
-            "name": user.full_name if user.is_authenticated else "",
-            "mail": f"{user.pseudonym}@users.liaison.invalid"
-            if user.is_authenticated
-            else "preview@users.liaison.invalid",
-        },
-        # H5P core saves nothing itself (it would post to an address of the site from the
-        # sandbox); the frame reads the state and the lesson page saves it.
-        "saveFreq": False,
-        # "RESET": nothing to resume. Without an entry H5P core would fetch the state
-        # from an address it was not given, and the exercise would not start.
-        "contentUserData": [{"state": saved or "RESET"}],
+        # No user: H5P core would then try to load and save the state itself, at an address
+        # of the site the sandbox cannot reach. Its statements name an anonymous agent;
+        # the server sets the actor of every statement anyway (the user's pseudonym).
+        # A save frequency (long: the frame saves, not H5P core) makes H5P core hand the
+        # saved state to the content; without a saved state there is no entry at all (a
+        # "RESET" entry would show H5P's "content changed, starting over" dialog).
+        "saveFreq": 86400,
+        **({"contentUserData": [{"state": saved}]} if saved else {}),
         # H5P's own iframe embed writes its document into an about:blank frame, which in a
         # sandbox gets a new opaque origin of its own: the sandboxed page is the frame.
         "embedType": "div",

@@ -12,7 +12,7 @@ import pytest
 
 from courses import services as course_services
 from courses.models import LessonProgress
-from h5p.models import H5PResult, Statement
+from h5p.models import H5PResult, H5PUserState, Statement
 from tests.e2e.builders import RIGHT, WRONG, add_exercise, answer, open_exercise, shows_saved
 from tests.e2e.conftest import log_in
 
@@ -45,10 +45,17 @@ def answered(trainee):
 def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee, exercise_lesson):
     page = playing.new_page()
     _, exercise = open_exercise(page, exercise_lesson.url)
+    finish = page.get_by_role("button", name="I have finished this lesson")
+    assert finish.is_disabled()
+    assert page.get_by_text("Finish this first:").is_visible()
 
     answer(exercise, RIGHT)
     shows_saved(page, SAVED)
 
+    # The page follows without a reload: the banner and the button give way.
+    page.get_by_text("You have completed this lesson.").wait_for()
+    assert not finish.count() and not page.get_by_text("Finish this first:").count()
+    assert page.get_by_text("Your best score: 1.").is_visible()
     result = H5PResult.objects.get(trainee=trainee)
     assert result.best_scaled == Decimal("1")
     assert answered(trainee).count() == 1
@@ -147,3 +154,19 @@ def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, 
     page.wait_for_timeout(3000)  # longer than the first retry delay
     assert len(posts) == 1
     assert not answered(trainee).exists()
+
+
+def test_the_exercise_resumes_where_the_trainee_left_it(playing, trainee, exercise_lesson):
+    page = playing.new_page()
+    _, exercise = open_exercise(page, exercise_lesson.url)
+
+    with page.expect_response("**/state/") as saved:
+        exercise.get_by_text(WRONG).click()  # chosen, not checked yet: the frame reports it
+    assert saved.value.status == 204
+    page.close()
+
+    state = H5PUserState.objects.get(trainee=trainee)
+    assert json.loads(state.state) == {"chosen": 1}
+    page = playing.new_page()
+    _, exercise = open_exercise(page, exercise_lesson.url)
+    assert exercise.get_by_label(WRONG).is_checked()

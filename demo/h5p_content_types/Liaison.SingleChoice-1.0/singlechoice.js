@@ -45,8 +45,10 @@ Liaison.SingleChoice = (function (EventDispatcher) {
   /**
    * @param {object} params The content's parameters (content/content.json).
    * @param {number} contentId The content's id on the page.
+   * @param {object} extras H5P's extras; previousState is what getCurrentState returned
+   *   on the trainee's last visit.
    */
-  function SingleChoice(params, contentId) {
+  function SingleChoice(params, contentId, extras) {
     // Gives this instance on(), trigger() and the xAPI helpers.
     EventDispatcher.call(this);
 
@@ -60,6 +62,9 @@ Liaison.SingleChoice = (function (EventDispatcher) {
       this.l10n[key] = typeof given === 'string' ? given : DEFAULT_L10N[key];
     }
     this.score = 0;
+    var previous = extras && extras.previousState;
+    this.chosen = previous && typeof previous.chosen === 'number' ? previous.chosen : null;
+    this.form = null;
     instanceCount += 1;
     this.uid = 'h5p-liaison-singlechoice-' + contentId + '-' + instanceCount;
   }
@@ -89,6 +94,7 @@ Liaison.SingleChoice = (function (EventDispatcher) {
       input.name = self.uid;
       input.id = self.uid + '-' + index;
       input.value = String(index);
+      input.checked = index === self.chosen;
       var label = element('label', null, text);
       label.htmlFor = input.id;
       row.appendChild(input);
@@ -112,6 +118,7 @@ Liaison.SingleChoice = (function (EventDispatcher) {
       self.check(form, feedback);
     });
 
+    this.form = form;
     root.appendChild(form);
     // An iframe embed resizes to its content on this event.
     this.trigger('resize');
@@ -143,6 +150,12 @@ Liaison.SingleChoice = (function (EventDispatcher) {
   /** The score of the last check: 1 when right, else 0 (H5P's question contract). */
   SingleChoice.prototype.getScore = function () {
     return this.score;
+  };
+
+  /** Where the trainee is, to resume on the next visit (H5P's state contract). */
+  SingleChoice.prototype.getCurrentState = function () {
+    var chosen = this.form && this.form.querySelector('input[type="radio"]:checked');
+    return chosen ? { chosen: Number(chosen.value) } : undefined;
   };
 
   /** One question, one point. */

@@ -60,8 +60,7 @@
 
   function start(options, title) {
     container = document.getElementById("h5p-container");
-    lastState = options.contentUserData && options.contentUserData[0].state !== "RESET"
-      ? options.contentUserData[0].state : "";
+    lastState = options.contentUserData ? options.contentUserData[0].state : "";
     new window.H5PStandalone.H5P(container, options).then(function () {
       // H5P writes its frame, and the document in it, without a title: screen readers
       // would announce an unnamed frame. Both take the exercise's title.
@@ -76,6 +75,13 @@
         send({ type: "statement", statement: event.data.statement });
         saveState();
       });
+      // After what the trainee does (soon, once), on a timer, and when the page is hidden.
+      var soon = null;
+      function saveSoon() {
+        if (soon) { return; }
+        soon = window.setTimeout(function () { soon = null; saveState(); }, 500);
+      }
+      ["change", "click", "keyup"].forEach(function (name) { document.addEventListener(name, saveSoon, true); });
       window.setInterval(saveState, SAVE_EVERY);
       document.addEventListener("visibilitychange", saveState);
       if (window.ResizeObserver) { new window.ResizeObserver(reportHeight).observe(document.body); }

@@ -66,6 +66,10 @@
         if (pending === null) { pending = state; timer = window.setTimeout(send, 10000); }
       });
     }
+    // Leaving the page: what waits goes now (keepalive lets it outlive the page).
+    window.addEventListener("pagehide", function () {
+      if (timer) { window.clearTimeout(timer); send(); }
+    });
     return function (state) {
       pending = state;
       if (!timer) { timer = window.setTimeout(send, STATE_DELAY); }
