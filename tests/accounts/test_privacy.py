@@ -107,6 +107,7 @@ def test_a_personal_data_hook_adds_its_section(client, trainee):
         "courses",
         "assessments",
         "surveys",
+        "exercises",
         "certificates",
         "notes",
     ]
