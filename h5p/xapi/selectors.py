@@ -9,7 +9,6 @@ Not implemented: the StatementRef filter rule (statements that target a matching
 also match), ``related_activities``/``related_agents`` = true, ``format=ids``, attachments.
 """
 
-import json
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from django.urls import reverse
 from ..models import Statement
 from . import defaults
 from .errors import StatementInvalid
+from .jsonbody import json_parse
 from .validation import IFIS, is_iri, is_uuid, parse_timestamp, validate_agent
 
 _MORE_SALT = "h5p.xapi.more"
@@ -85,10 +85,7 @@ def statement_query_parse(params) -> StatementQuery | tuple[str, bool]:
 def _filters_parse(params) -> StatementQuery:
     agent = None
     if "agent" in params:
-        try:
-            agent = json.loads(params["agent"])
-        except ValueError:
-            raise StatementInvalid("agent", "must be a JSON Agent or identified Group") from None
+        agent = json_parse(params["agent"], field="agent")
         validate_agent(agent, "agent")
         if not any(key in agent for key in IFIS):
             raise StatementInvalid("agent", "must carry an identifier")

@@ -22,6 +22,7 @@ from outbox.services import job_enqueue
 
 from ..models import Statement, XAPIClient
 from .errors import StatementConflict, StatementForbidden, StatementInvalid
+from .jsonbody import json_value_check, statements_of
 from .validation import is_uuid, parse_timestamp, statement_validate
 from .vocabulary import VOIDED, activity_iri, base_url, client_agent, liaison_agent, user_agent
 
@@ -266,8 +267,12 @@ def statements_receive_from_session(*, user: User, statements: list[dict]) -> li
 
     The player's actor is never trusted: it is replaced by the user's agent. Ids are kept
     when valid (else assigned); an id already stored, or repeated in the batch, is ignored
-    as already stored. Invalid statements raise ``StatementInvalid`` and store nothing.
+    as already stored. Invalid statements raise ``StatementInvalid`` and store nothing, as
+    does a batch larger than the resource's (``defaults.BATCH_MAX``) or a value too deep,
+    not finite or not storable (``jsonbody.json_value_check``): whatever parsed the body.
     """
+    statements = statements_of(statements)
+    json_value_check(statements)
     own = user_agent(user)
     received, seen = [], set()
     for statement in statements:

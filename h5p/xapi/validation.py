@@ -179,8 +179,9 @@ def _definition(value: Any, field: str) -> None:
             _iri(definition[key], f"{field}.{key}")
     if "extensions" in definition:
         _extensions(definition["extensions"], f"{field}.extensions")
-    if "interactionType" in definition and definition["interactionType"] not in (
-        _INTERACTION_TYPES
+    interaction_type = definition.get("interactionType")
+    if "interactionType" in definition and not (
+        isinstance(interaction_type, str) and interaction_type in _INTERACTION_TYPES
     ):
         _fail(f"{field}.interactionType", "is not an xAPI interaction type")
     if "correctResponsesPattern" in definition:

@@ -6,7 +6,6 @@ English. Callers: xAPI clients with HTTP Basic credentials (``can_read``/``can_w
 a logged-in user's session, which reads and writes only its own statements (with CSRF).
 """
 
-import json
 import re
 from http import HTTPStatus
 
@@ -18,9 +17,9 @@ from django.utils.http import http_date
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from . import defaults
 from .auth import Caller, caller_identify
 from .errors import StatementConflict, StatementForbidden, StatementInvalid, Unauthenticated
+from .jsonbody import json_parse, statements_of
 from .selectors import statement_get, statement_query_parse, statements_query
 from .services import statements_store
 from .validation import is_uuid
@@ -43,17 +42,10 @@ def _error(error: Exception) -> JsonResponse:
     return response
 
 
-def _no_constant(name: str):
-    raise ValueError(f"{name} is not JSON")  # NaN and Infinity: Python accepts them, JSON not
-
-
 def _body(request) -> object:
     if request.content_type != "application/json":
         raise StatementInvalid("Content-Type", "must be application/json")
-    try:
-        return json.loads(request.body, parse_constant=_no_constant)
-    except ValueError:
-        raise StatementInvalid("body", "is not valid JSON") from None
+    return json_parse(request.body)
 
 
 def _only_parameters(request, allowed: set[str]) -> None:
@@ -122,10 +114,7 @@ class StatementsView(View):
     def post(self, request):
         _only_parameters(request, set())
         self._require("can_write")
-        body = _body(request)
-        statements = body if isinstance(body, list) else [body]
-        if len(statements) > defaults.BATCH_MAX:
-            raise StatementInvalid("body", f"at most {defaults.BATCH_MAX} statements a request")
+        statements = statements_of(_body(request))
         ids = statements_store(
             statements=statements, client=self.caller.client, user=self.caller.user
         )
