@@ -4,6 +4,7 @@ xAPI 1.0.3 Communication 3.2 (Error Codes): a request the LRS cannot accept is 4
 Request with a message, never a server error.
 """
 
+import contextlib
 import copy
 import json
 from http import HTTPStatus
@@ -95,10 +96,8 @@ def test_any_json_value_anywhere_in_a_statement_raises_only_the_validation_error
     for path in list(_paths(FULL))[1:]:
         for odd in ODD_VALUES:
             candidate = _replaced(FULL, path, odd)
-            try:
+            with contextlib.suppress(StatementInvalid):
                 statement_validate(candidate)
-            except StatementInvalid:
-                pass
 
 
 @pytest.mark.parametrize("odd", ODD_VALUES)
