@@ -20,9 +20,10 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 _SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$")
 _NUMBER = r"\d+(\.\d+)?"
+# ISO 8601 durations: weeks stand alone (PnW); P4W1D is not a duration.
 _DURATION = re.compile(
-    rf"^P(?=\d|T\d)({_NUMBER}Y)?({_NUMBER}M)?({_NUMBER}W)?({_NUMBER}D)?"
-    rf"(T(?=\d)({_NUMBER}H)?({_NUMBER}M)?({_NUMBER}S)?)?$"
+    rf"^P((?=\d|T\d)({_NUMBER}Y)?({_NUMBER}M)?({_NUMBER}D)?"
+    rf"(T(?=\d)({_NUMBER}H)?({_NUMBER}M)?({_NUMBER}S)?)?|{_NUMBER}W)$"
 )
 _VERSION = re.compile(r"^1\.0(\.\d+)?$")
 # "compound" is not xAPI's, but H5P marks every container (Question Set, Course
@@ -32,6 +33,13 @@ _INTERACTION_TYPES = {
     "sequencing", "likert", "numeric", "other", "compound",
 }  # fmt: skip
 _INTERACTION_COMPONENTS = ("choices", "scale", "source", "target", "steps")
+# Data 2.4.4.1.1: which component lists each interaction type may carry. H5P's own
+# "compound" is none of xAPI's, so nothing is known about its components.
+_COMPONENTS_OF = {
+    "choice": {"choices"}, "sequencing": {"choices"}, "likert": {"scale"},
+    "matching": {"source", "target"}, "performance": {"steps"},
+    "compound": set(_INTERACTION_COMPONENTS),
+}  # fmt: skip
 _CONTEXT_ACTIVITY_KEYS = {"parent", "grouping", "category", "other"}
 _STATEMENT_KEYS = {
     "id", "actor", "verb", "object", "result", "context", "timestamp", "stored",
@@ -184,6 +192,13 @@ def _definition(value: Any, field: str) -> None:
         isinstance(interaction_type, str) and interaction_type in _INTERACTION_TYPES
     ):
         _fail(f"{field}.interactionType", "is not an xAPI interaction type")
+    for key in ("correctResponsesPattern", *_INTERACTION_COMPONENTS):
+        if key in definition and "interactionType" not in definition:
+            _fail(f"{field}.interactionType", f"is required with {key}")
+        if key in _INTERACTION_COMPONENTS and key in definition and (
+            key not in _COMPONENTS_OF.get(interaction_type, set())
+        ):
+            _fail(f"{field}.{key}", f"is not a component of {interaction_type} interactions")
     if "correctResponsesPattern" in definition:
         pattern = definition["correctResponsesPattern"]
         if not isinstance(pattern, list) or not all(isinstance(p, str) for p in pattern):
@@ -341,7 +356,12 @@ def statement_validate(statement: Any) -> dict:
     ):
         _fail("version", "must be 1.0.x")
     if "authority" in statement:
-        validate_agent(statement["authority"], "authority")
+        authority = validate_agent(statement["authority"], "authority")
+        # Data 2.4.9: a Group authority is OAuth's three-legged pair: anonymous, two Agents.
+        if authority.get("objectType") == "Group" and (
+            any(key in authority for key in IFIS) or len(authority.get("member", [])) != 2
+        ):
+            _fail("authority.member", "a Group authority is anonymous with exactly two Agents")
     if statement.get("attachments", []) != []:
         _fail("attachments", "attachments are not supported by this LRS")
     return statement

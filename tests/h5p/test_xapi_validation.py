@@ -160,3 +160,84 @@ def test_invalid_statements_are_refused_naming_the_field(statement, field):
 )
 def test_valid_statements_pass(statement):
     assert statement_validate(statement) is statement
+
+
+def _definition(**definition) -> dict:
+    return with_(object={"id": "http://x.org/q", "definition": definition})
+
+
+CHOICES = [{"id": "a", "description": {"en-US": "A"}}]
+TWO_AGENTS = [
+    {"mbox": "mailto:app@example.org"},
+    {"account": {"homePage": "http://x.org", "name": "u"}},
+]
+
+
+@pytest.mark.parametrize(
+    ("statement", "field"),
+    [
+        pytest.param(_definition(choices=CHOICES), "object.definition.interactionType",
+                     id="Data 2.4.4.1.1 choices need an interactionType"),
+        pytest.param(_definition(correctResponsesPattern=["a"]),
+                     "object.definition.interactionType",
+                     id="Data 2.4.4.1.1 correctResponsesPattern needs an interactionType"),
+        *(
+            pytest.param(_definition(**{key: CHOICES}), "object.definition.interactionType",
+                         id=f"Data 2.4.4.1.1 {key} needs an interactionType")
+            for key in ("scale", "source", "target", "steps")
+        ),
+        pytest.param(_definition(interactionType="true-false", choices=CHOICES),
+                     "object.definition.choices",
+                     id="Data 2.4.4.1.1 true-false has no choices"),
+        pytest.param(_definition(interactionType="choice", scale=CHOICES),
+                     "object.definition.scale", id="Data 2.4.4.1.1 choice has no scale"),
+        pytest.param(with_(object={"objectType": "SubStatement", **_definition(choices=CHOICES)}),
+                     "object.object.definition.interactionType",
+                     id="Data 2.4.4.1.1 in a SubStatement too"),
+        pytest.param(with_(authority={"objectType": "Group", "member": TWO_AGENTS[:1]}),
+                     "authority.member", id="Data 2.4.9 authority Group of one Agent"),
+        pytest.param(with_(authority={"objectType": "Group",
+                                      "member": [*TWO_AGENTS, {"mbox": "mailto:c@x.org"}]}),
+                     "authority.member", id="Data 2.4.9 authority Group of three Agents"),
+        pytest.param(with_(authority={"objectType": "Group", "openid": "http://x.org/g",
+                                      "member": TWO_AGENTS}),
+                     "authority.member", id="Data 2.4.9 authority Group is anonymous"),
+        pytest.param(with_(authority={"objectType": "Group", "openid": "http://x.org/g"}),
+                     "authority.member", id="Data 2.4.9 identified Group without members"),
+        pytest.param(with_(result={"duration": "P4W1D"}), "result.duration",
+                     id="Data 4.6 ISO 8601 weeks do not combine with days"),
+        pytest.param(with_(result={"duration": "P1WT1H"}), "result.duration",
+                     id="Data 4.6 ISO 8601 weeks do not combine with hours"),
+        pytest.param(with_(result={"duration": "P1DT"}), "result.duration",
+                     id="Data 4.6 ISO 8601 T needs a time part"),
+    ],
+)  # fmt: skip
+def test_conformance_refusals(statement, field):
+    with pytest.raises(StatementInvalid) as error:
+        statement_validate(statement)
+
+    assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        pytest.param(_definition(interactionType="matching", source=CHOICES, target=CHOICES,
+                                 correctResponsesPattern=["a[.]a"]),
+                     id="Data 2.4.4.1.1 matching has source and target"),
+        pytest.param(_definition(interactionType="likert", scale=CHOICES),
+                     id="Data 2.4.4.1.1 likert has a scale"),
+        pytest.param(_definition(interactionType="performance", steps=CHOICES),
+                     id="Data 2.4.4.1.1 performance has steps"),
+        pytest.param(_definition(interactionType="sequencing", choices=CHOICES),
+                     id="Data 2.4.4.1.1 sequencing has choices"),
+        pytest.param(with_(authority={"objectType": "Group", "member": TWO_AGENTS}),
+                     id="Data 2.4.9 OAuth three-legged authority: a Group of two Agents"),
+        pytest.param(with_(result={"duration": "P4W"}), id="Data 4.6 ISO 8601 weeks alone"),
+        pytest.param(with_(result={"duration": "P3Y1M29DT4H35M59.14S"}),
+                     id="Data 4.6 ISO 8601 every part"),
+        pytest.param(with_(result={"duration": "PT16559.14S"}), id="Data 4.6 seconds only"),
+    ],
+)  # fmt: skip
+def test_conformance_acceptances(statement):
+    assert statement_validate(statement) is statement
