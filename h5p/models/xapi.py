@@ -68,6 +68,19 @@ class Statement(models.Model):
     stored = models.DateTimeField(_("stored"), default=timezone.now, db_index=True)
     raw = models.JSONField(_("statement"))
     voided = models.BooleanField(_("voided"), default=False)
+    target = models.UUIDField(
+        _("targeted statement"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The statement this one refers to, when its object is a StatementRef."),
+    )
+    # Tokens of h5p.xapi.indexing, for the agent and related_* filters of a GET.
+    agents = models.TextField(_("agents (index)"), blank=True, default="")
+    related_agents = models.TextField(_("related agents (index)"), blank=True, default="")
+    related_activities = models.TextField(
+        _("related activities (index)"), blank=True, default=""
+    )
     client = models.ForeignKey(
         XAPIClient,
         verbose_name=_("posted by client"),
@@ -88,3 +101,30 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verb.rsplit('/', 1)[-1]} {self.object_id}"
+
+
+def _attachment_path(instance: "XAPIAttachment", filename: str) -> str:
+    # Not under a public prefix: attachments are served only through /xapi/statements.
+    return f"xapi-attachments/{instance.sha2}"
+
+
+class XAPIAttachment(models.Model):
+    """The content of a statement attachment, stored once per SHA-2 digest.
+
+    Statements name their attachments by ``sha2`` in their JSON; the file lives in the
+    default storage under ``xapi-attachments/``, which a web server serving MEDIA_ROOT
+    must not serve (the resource serves it to those who may read the statement).
+    """
+
+    sha2 = models.CharField(_("SHA-2 digest"), max_length=128, unique=True)
+    content_type = models.CharField(_("content type"), max_length=255)
+    length = models.PositiveBigIntegerField(_("length in bytes"))
+    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("xAPI attachment")
+        verbose_name_plural = _("xAPI attachments")
+
+    def __str__(self) -> str:
+        return self.sha2

@@ -5,8 +5,11 @@ The ``more`` link carries the query and the position of the last statement retur
 widen the query; it expires after ``defaults.MORE_LINK_MAX_AGE``. Paging is by position,
 not by offset, so statements stored between two pages neither repeat nor go missing.
 
-Not implemented: the StatementRef filter rule (statements that target a matching statement
-also match), ``related_activities``/``related_agents`` = true, ``format=ids``, attachments.
+Filters follow Communication 2.1.3: ``agent`` matches the actor or the object (a Group
+also by its members), ``related_agents``/``related_activities`` widen the agent and
+activity filters (see ``indexing``), and a statement whose object is a StatementRef matches
+the filters other than ``since``/``until``/``limit`` when the statement it targets does,
+through any number of StatementRefs (Data 2.2, Filter Conditions for StatementRefs).
 """
 
 import uuid
@@ -15,17 +18,33 @@ from datetime import datetime
 
 from django.core import signing
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from ..models import Statement
 from . import defaults
 from .errors import StatementInvalid
+from .indexing import activity_token, agent_token
 from .jsonbody import json_parse
 from .validation import IFIS, is_iri, is_uuid, parse_timestamp, validate_agent
 
 _MORE_SALT = "h5p.xapi.more"
-_FILTERS = {"agent", "verb", "activity", "registration", "since", "until", "limit", "ascending"}
-_ALWAYS_ALLOWED = {"format", "attachments", "related_activities", "related_agents"}
+_FILTERS = {
+    "agent", "verb", "activity", "registration", "related_activities", "related_agents",
+    "since", "until", "limit", "ascending",
+}  # fmt: skip
+_ALWAYS_ALLOWED = {"format", "attachments"}
+FORMATS = ("exact", "ids", "canonical")
+# The statements a filtered statement reaches through StatementRefs, however many: each
+# ``origin`` targets, directly or through others, ``tip``. UNION stops on cycles.
+_CHAINS = (
+    "WITH RECURSIVE chain(origin, tip) AS ("
+    " SELECT id, target FROM h5p_statement WHERE target IS NOT NULL"
+    " UNION"
+    " SELECT chain.origin, s.target FROM chain JOIN h5p_statement s ON s.id = chain.tip"
+    " WHERE s.target IS NOT NULL"
+    ") SELECT origin FROM chain WHERE tip IN ({matching})"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,8 @@ class StatementQuery:
     registration: str | None = None
     since: str | None = None
     until: str | None = None
+    related_activities: bool = False
+    related_agents: bool = False
     limit: int = defaults.PAGE_SIZE_DEFAULT
     ascending: bool = False
     after: tuple[str, str] | None = None
@@ -51,11 +72,9 @@ def _boolean(params, name: str) -> bool:
 
 
 def _check_common(params) -> None:
-    if params.get("format", "exact") not in ("exact", "canonical"):
-        raise StatementInvalid("format", "only exact and canonical are supported")
-    for name in ("attachments", "related_activities", "related_agents"):
-        if _boolean(params, name):
-            raise StatementInvalid(name, "true is not supported by this LRS")
+    if params.get("format", "exact") not in FORMATS:
+        raise StatementInvalid("format", "must be exact, ids or canonical")
+    _boolean(params, "attachments")
 
 
 def statement_query_parse(params) -> StatementQuery | tuple[str, bool]:
@@ -109,6 +128,8 @@ def _filters_parse(params) -> StatementQuery:
         registration=params["registration"].lower() if "registration" in params else None,
         since=params.get("since"),
         until=params.get("until"),
+        related_activities=_boolean(params, "related_activities"),
+        related_agents=_boolean(params, "related_agents"),
         limit=limit,
         ascending=_boolean(params, "ascending"),
     )
@@ -141,31 +162,44 @@ def statement_get(*, statement_id: str, voided: bool, user=None) -> Statement | 
     return _visible_to(user).filter(pk=uuid.UUID(statement_id), voided=voided).first()
 
 
-def _agent_filter(agent: dict) -> Q:
-    """Statements whose actor or object is the agent, matched on its identifier."""
-    ifi = next(key for key in IFIS if key in agent)
-    if ifi == "account":
-        account = agent["account"]
-        fields = {"account__homePage": account["homePage"], "account__name": account["name"]}
-    else:
-        fields = {ifi: agent[ifi]}
+def _matching(query: StatementQuery) -> Q | None:
+    """The filters a StatementRef passes on (all but time and paging); None when none is set."""
     matches = Q()
-    for side in ("actor", "object"):
-        matches |= Q(**{f"{side}__{key}": value for key, value in fields.items()})
-    return matches
+    if query.agent:
+        token = agent_token(query.agent)
+        field = "related_agents" if query.related_agents else "agents"
+        matches &= Q(**{f"{field}__contains": f" {token} "})
+    if query.verb:
+        matches &= Q(verb=query.verb)
+    if query.activity:
+        if query.related_activities:
+            matches &= Q(related_activities__contains=f" {activity_token(query.activity)} ")
+        else:
+            matches &= Q(object_id=query.activity)
+    if query.registration:
+        matches &= Q(registration=query.registration)
+    return matches or None
+
+
+def _with_statement_refs(statements: QuerySet, matches: Q) -> QuerySet:
+    """Statements matching, or targeting (through StatementRefs) one that matches.
+
+    The targeted statement counts even when voided: a voiding statement comes back with
+    the filters of the statement it voids.
+    """
+    matching = Statement.objects.filter(matches).values("pk")
+    sql, params = matching.query.sql_with_params()
+    # ``sql`` is compiled by Django's ORM and its values stay parameters: nothing of the
+    # request is written into the SQL text.
+    targeting = RawSQL(_CHAINS.format(matching=sql), params)  # noqa: S611
+    return statements.filter(matches | Q(pk__in=targeting))
 
 
 def statements_query(*, query: StatementQuery, user=None) -> tuple[list[Statement], str]:
     """A page of unvoided statements matching the query, and the ``more`` link (or "")."""
     statements = _visible_to(user).filter(voided=False)
-    if query.agent:
-        statements = statements.filter(_agent_filter(query.agent))
-    if query.verb:
-        statements = statements.filter(verb=query.verb)
-    if query.activity:
-        statements = statements.filter(object_id=query.activity)
-    if query.registration:
-        statements = statements.filter(registration=query.registration)
+    if (matches := _matching(query)) is not None:
+        statements = _with_statement_refs(statements, matches)
     if query.since:
         statements = statements.filter(stored__gt=parse_timestamp(query.since, "since"))
     if query.until:

@@ -22,8 +22,14 @@ from outbox.services import job_enqueue
 
 from ..models import Statement, XAPIClient
 from .errors import StatementConflict, StatementForbidden, StatementInvalid
+from .indexing import statement_tokens
 from .jsonbody import json_value_check, statements_of
-from .validation import is_uuid, parse_timestamp, statement_validate
+from .validation import (
+    context_activities_listed,
+    is_uuid,
+    parse_timestamp,
+    statement_validate,
+)
 from .vocabulary import VOIDED, activity_iri, base_url, client_agent, liaison_agent, user_agent
 
 __all__ = [
@@ -71,7 +77,7 @@ def _validated(statements: Iterable[dict]) -> list[dict]:
     for index, statement in enumerate(statements):
         try:
             # A copy: the server adds id, stored and authority without touching the caller's.
-            checked.append(dict(statement_validate(statement)))
+            checked.append(context_activities_listed(statement_validate(statement)))
         except StatementInvalid as error:
             raise error.at(f"statements[{index}].") from None
     return checked
@@ -104,12 +110,17 @@ def _object_id(target: dict) -> str:
     return ""
 
 
+def _is_liaison(authority) -> bool:
+    return isinstance(authority, dict) and authority.get("account") == liaison_agent()["account"]
+
+
 def _voiding_targets_check(
-    voiding: dict[str, uuid.UUID], batch: dict[str, dict], voider: User | None
+    voiding: dict[str, uuid.UUID], batch: dict[str, dict], voider: User | None, authority: dict
 ) -> set[uuid.UUID]:
     """Targets of the batch's voiding statements that are already stored.
 
-    Refuses to void a voiding statement; a session may only void its own statements.
+    Refuses to void a voiding statement; Liaison's own events are voided only under
+    Liaison's authority; a session may only void its own statements.
     """
     targets = set(voiding.values())
     in_batch = {t for t in targets if str(t) in batch}
@@ -117,14 +128,16 @@ def _voiding_targets_check(
         if batch[str(target)]["verb"]["id"] == VOIDED:
             raise StatementInvalid("object.id", "a voiding statement cannot be voided")
     rows = {
-        pk: (verb, user_id)
-        for pk, verb, user_id in Statement.objects.filter(pk__in=targets - in_batch).values_list(
-            "pk", "verb", "user_id"
-        )
+        pk: (verb, user_id, stored_authority)
+        for pk, verb, user_id, stored_authority in Statement.objects.filter(
+            pk__in=targets - in_batch
+        ).values_list("pk", "verb", "user_id", "raw__authority")
     }
-    for verb, user_id in rows.values():
+    for verb, user_id, stored_authority in rows.values():
         if verb == VOIDED:
             raise StatementInvalid("object.id", "a voiding statement cannot be voided")
+        if _is_liaison(stored_authority) and not _is_liaison(authority):
+            raise StatementForbidden("only Liaison may void Liaison's own statements")
         if voider is not None and user_id != voider.pk:
             raise StatementForbidden("a session may only void its own statements")
     if voider is not None and targets - in_batch - set(rows):
@@ -176,7 +189,7 @@ def _statements_persist(
     voiding = {
         key: uuid.UUID(s["object"]["id"]) for key, s in new.items() if s["verb"]["id"] == VOIDED
     }
-    stored_targets = _voiding_targets_check(voiding, new, user) if voiding else set()
+    stored_targets = _voiding_targets_check(voiding, new, user, authority) if voiding else set()
     voided_in_batch = {str(target) for target in voiding.values()} | voided_by_stored
     users = _users_by_actor(list(new.values()), user)
 
@@ -190,6 +203,7 @@ def _statements_persist(
         raw.setdefault("version", "1.0.0")
         account = statement["actor"].get("account", {})
         registration = statement.get("context", {}).get("registration")
+        target = statement["object"]
         rows.append(
             Statement(
                 id=uuid.UUID(key),
@@ -206,6 +220,8 @@ def _statements_persist(
                 raw=raw,
                 voided=key in voided_in_batch and statement["verb"]["id"] != VOIDED,
                 client=client,
+                target=target["id"] if target.get("objectType") == "StatementRef" else None,
+                **statement_tokens(raw),
             )
         )
     try:
@@ -229,7 +245,8 @@ def statements_store(
     any other actor is refused (403) — nothing is replaced silently. The same id twice in
     the batch is refused (400); an id already stored with the same content is accepted
     without change, with other content refused (409). ``stored`` and ``authority`` (the
-    client, or Liaison for sessions) are set here.
+    client, or for a session the user's own agent: Liaison vouches only for its own events)
+    are set here.
     """
     if (client is None) == (user is None):
         raise ValueError("statements_store needs exactly one of client and user")
@@ -254,7 +271,7 @@ def statements_store(
         seen.add(key)
     _statements_persist(
         checked,
-        authority=client_agent(client) if client else liaison_agent(),
+        authority=client_agent(client) if client else user_agent(user),
         client=client,
         conflicts=True,
         user=user,
@@ -265,7 +282,8 @@ def statements_store(
 def statements_receive_from_session(*, user: User, statements: list[dict]) -> list[Statement]:
     """Store what the H5P player sent for the logged-in ``user``; returns the new statements.
 
-    The player's actor is never trusted: it is replaced by the user's agent. Ids are kept
+    The player's actor is never trusted: it is replaced by the user's agent, who is also the
+    authority (never Liaison). Ids are kept
     when valid (else assigned); an id already stored, or repeated in the batch, is ignored
     as already stored. Invalid statements raise ``StatementInvalid`` and store nothing, as
     does a batch larger than the resource's (``defaults.BATCH_MAX``) or a value too deep,
@@ -287,9 +305,8 @@ def statements_receive_from_session(*, user: User, statements: list[dict]) -> li
         seen.add(statement["id"].lower())
         received.append(statement)
     checked = _validated(received)
-    return _statements_persist(
-        checked, authority=liaison_agent(), client=None, conflicts=False, user=user
-    )
+    # The trainee's own word, not Liaison's: only Liaison's own events carry its authority.
+    return _statements_persist(checked, authority=own, client=None, conflicts=False, user=user)
 
 
 def statement_record(

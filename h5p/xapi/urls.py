@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from .views import StatementsView
+from .views import StatementsView, about
 
 app_name = "xapi"
 urlpatterns = [
     path("statements", StatementsView.as_view(), name="statements"),
+    path("about", about, name="about"),
 ]

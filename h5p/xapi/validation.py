@@ -365,3 +365,25 @@ def statement_validate(statement: Any) -> dict:
     if statement.get("attachments", []) != []:
         _fail("attachments", "attachments are not supported by this LRS")
     return statement
+
+
+def context_activities_listed(statement: dict) -> dict:
+    """A shallow copy whose ``contextActivities`` values are all lists, SubStatement's too.
+
+    Data 2.4.6.2: a client may send a single Activity; the LRS returns an array of one.
+    """
+    listed = dict(statement)
+    activities = (listed.get("context") or {}).get("contextActivities")
+    if activities and any(not isinstance(value, list) for value in activities.values()):
+        listed["context"] = {
+            **listed["context"],
+            "contextActivities": {
+                key: value if isinstance(value, list) else [value]
+                for key, value in activities.items()
+            },
+        }
+    if isinstance(listed.get("object"), dict) and listed["object"].get("objectType") == (
+        "SubStatement"
+    ):
+        listed["object"] = context_activities_listed(listed["object"])
+    return listed

@@ -16,15 +16,18 @@ from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from .auth import Caller, caller_identify
 from .errors import StatementConflict, StatementForbidden, StatementInvalid, Unauthenticated
+from .formats import accepted_languages, statement_formatted
 from .jsonbody import json_parse, statements_of
 from .selectors import statement_get, statement_query_parse, statements_query
 from .services import statements_store
 from .validation import is_uuid
 
 VERSION = "1.0.3"
+SUPPORTED_VERSIONS = ("1.0.3", "1.0.2", "1.0.1", "1.0.0")
 _ACCEPTED_VERSION = re.compile(r"^1\.0(\.\d+)?$")
 
 
@@ -98,6 +101,12 @@ class StatementsView(View):
     def get(self, request):
         self._require("can_read")
         parsed = statement_query_parse(request.GET)
+        form = request.GET.get("format", "exact")
+        languages = accepted_languages(request.headers.get("Accept-Language", ""))
+
+        def formatted(statement) -> dict:
+            return statement_formatted(statement.raw, form=form, languages=languages)
+
         if isinstance(parsed, tuple):
             statement_id, voided = parsed
             statement = statement_get(
@@ -105,11 +114,11 @@ class StatementsView(View):
             )
             if statement is None:
                 return _json({"error": "no such statement"}, HTTPStatus.NOT_FOUND)
-            response = _json(statement.raw)
+            response = _json(formatted(statement))
             response["Last-Modified"] = http_date(statement.stored.timestamp())
             return response
         page, more = statements_query(query=parsed, user=self.caller.user)
-        return _json({"statements": [statement.raw for statement in page], "more": more})
+        return _json({"statements": [formatted(statement) for statement in page], "more": more})
 
     def post(self, request):
         _only_parameters(request, set())
@@ -137,3 +146,14 @@ class StatementsView(View):
             user=self.caller.user,
         )
         return HttpResponse(status=HTTPStatus.NO_CONTENT, content_type="application/json")
+
+
+@require_http_methods(["GET", "HEAD"])
+def about(request):
+    """The About resource (Communication 2.8): the xAPI versions this LRS speaks.
+
+    Open to anyone, whatever the version header says, as the specification asks.
+    """
+    response = _json({"version": list(SUPPORTED_VERSIONS)})
+    response["X-Experience-API-Version"] = VERSION
+    return response

@@ -20,6 +20,7 @@ from h5p.xapi.services import (
 )
 from h5p.xapi.vocabulary import ATTENDED, COMPLETED, PASSED, VOIDED, liaison_agent
 from tests.factories import TraineeFactory
+from tests.factories.h5p import xapi_client_create
 
 CONTENT = "http://testserver/h5p/content/1"
 # What h5p-standalone sends: no id, no timestamp, and whatever actor the page gave it.
@@ -71,7 +72,7 @@ class TestPlayerIntake:
         assert stored.actor == user_agent(trainee)
         assert stored.raw["actor"] == user_agent(trainee)
         assert stored.raw["id"] == str(stored.pk)
-        assert stored.raw["authority"] == liaison_agent()
+        assert stored.raw["authority"] == user_agent(trainee)  # never Liaison's
         assert stored.raw["timestamp"] == stored.raw["stored"]
         assert stored.result["score"]["scaled"] == 1
         assert PLAYER_STATEMENT["actor"]["name"] == "Someone else"  # the caller's dict untouched
@@ -222,3 +223,60 @@ class TestOwnEvents:
             )
 
         assert not Statement.objects.exists()
+
+
+class TestAuthority:
+    """Data 2.4.9 authority, and who may void what (Data 2.3.2 voiding)."""
+
+    def _liaison_event(self, trainee) -> Statement:
+        return statement_record(
+            user=trainee, verb=COMPLETED, object_id=activity_iri("lesson", 1), object_name="L"
+        )
+
+    def _voiding(self, actor, target) -> dict:
+        return {
+            "actor": actor,
+            "verb": {"id": VOIDED},
+            "object": {"objectType": "StatementRef", "id": str(target.pk)},
+        }
+
+    def test_data_2_4_9_a_trainees_session_statements_never_carry_liaisons_authority(
+        self, trainee
+    ):
+        (by_player,) = statements_receive_from_session(user=trainee, statements=[PLAYER_STATEMENT])
+        own = {**PLAYER_STATEMENT, "actor": user_agent(trainee)}
+        (by_session,) = statements_store(user=trainee, statements=[own])
+
+        assert by_player.raw["authority"] == user_agent(trainee)
+        assert Statement.objects.get(pk=by_session).raw["authority"] == user_agent(trainee)
+        assert self._liaison_event(trainee).raw["authority"] == liaison_agent()
+
+    def test_data_2_3_2_a_trainee_cannot_void_liaisons_event_about_them(self, trainee):
+        event = self._liaison_event(trainee)
+
+        for send in (statements_receive_from_session, statements_store):
+            with pytest.raises(StatementForbidden):
+                send(user=trainee, statements=[self._voiding(user_agent(trainee), event)])
+
+        event.refresh_from_db()
+        assert not event.voided
+
+    def test_data_2_3_2_a_client_cannot_void_liaisons_event(self, trainee):
+        event = self._liaison_event(trainee)
+        client, _ = xapi_client_create()
+
+        with pytest.raises(StatementForbidden):
+            statements_store(client=client, statements=[self._voiding(user_agent(trainee), event)])
+
+        event.refresh_from_db()
+        assert not event.voided
+
+    def test_data_2_3_2_a_trainee_voids_their_own_player_statement(self, trainee):
+        (own,) = statements_receive_from_session(user=trainee, statements=[PLAYER_STATEMENT])
+
+        statements_receive_from_session(
+            user=trainee, statements=[self._voiding(user_agent(trainee), own)]
+        )
+
+        own.refresh_from_db()
+        assert own.voided

@@ -162,6 +162,8 @@ MATRIX: dict[str, str] = {
     # A session reads only its own statements; without credentials, 401.
     "xapi:statements":                             "401   200   200   200   200   200   200",
     "xapi:statements[trainee's statement]":        "401   200   404   404   404   404   404",
+    # The About resource is open to anyone (xAPI 1.0.3 Communication 2.8).
+    "xapi:about":                                  "200   200   200   200   200   200   200",
     # --- reports: programme managers and admins --------------------------------------------
     "reports:run_list":                            "login 403   403   403   403   200   200",
     "reports:dashboard":                           "login 403   403   403   403   200   200",
