@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .errors import StatementInvalid
+from .jsonbody import json_value_check
 from .vocabulary import VOIDED
 
 IFIS = ("mbox", "mbox_sha1sum", "openid", "account")
@@ -119,8 +120,9 @@ def _language_map(value: Any, field: str) -> None:
 
 
 def _extensions(value: Any, field: str) -> None:
-    for key in _object(value, field):
+    for key, extension in _object(value, field).items():
         _iri(key, f"{field}.{key}")
+        json_value_check(extension, f"{field}.{key}")
 
 
 def validate_agent(value: Any, field: str, *, group_allowed: bool = True) -> dict:
