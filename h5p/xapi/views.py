@@ -10,7 +10,7 @@ import re
 from http import HTTPStatus
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
@@ -51,6 +51,52 @@ def _body(request) -> object:
     return json_parse(request.body)
 
 
+# Communication 1.3: form fields of the alternate request syntax that stand for headers.
+_FORM_HEADERS = {
+    "authorization": "HTTP_AUTHORIZATION",
+    "x-experience-api-version": "HTTP_X_EXPERIENCE_API_VERSION",
+    "content-type": "CONTENT_TYPE",
+    "content-length": None,  # the form's own length stands; the field is dropped
+    "if-match": "HTTP_IF_MATCH",
+    "if-none-match": "HTTP_IF_NONE_MATCH",
+}
+
+
+def _alternate_request(request) -> None:
+    """Turn an alternate-syntax request (Communication 1.3) into the request it stands for.
+
+    ``POST ?method=PUT`` with a form body: its header fields become headers, ``content``
+    the body, every other field a query parameter. Anything else in the query string, a
+    method other than POST, or a body that is not a form is refused (400).
+    """
+    if request.method != "POST":
+        raise StatementInvalid("method", "the alternate request syntax is sent as a POST")
+    if list(request.GET) != ["method"]:
+        raise StatementInvalid("method", "must be the only query parameter")
+    if request.content_type != "application/x-www-form-urlencoded":
+        raise StatementInvalid("Content-Type", "must be application/x-www-form-urlencoded")
+    method = request.GET["method"].upper()
+    form = request.POST.copy()
+    parameters = QueryDict(mutable=True)
+    content = None
+    request.META["CONTENT_TYPE"] = "application/json"  # unless the form says otherwise
+    for name, values in form.lists():
+        if name.lower() in _FORM_HEADERS:
+            if key := _FORM_HEADERS[name.lower()]:
+                request.META[key] = values[-1]
+        elif name == "content":
+            content = values[-1]
+        else:
+            parameters.setlist(name, values)
+    request.method = method
+    request.GET = parameters
+    request.META["QUERY_STRING"] = parameters.urlencode()
+    request._body = (content or "").encode()
+    request._stream = None
+    request.content_type = request.META["CONTENT_TYPE"].split(";")[0].strip()
+    request.__dict__.pop("headers", None)  # cached from the META it had before
+
+
 def _only_parameters(request, allowed: set[str]) -> None:
     for name in request.GET:
         if name not in allowed:
@@ -66,6 +112,8 @@ class StatementsView(View):
 
     def dispatch(self, request, *args, **kwargs):
         try:
+            if "method" in request.GET:
+                _alternate_request(request)
             if request.method.lower() not in self.http_method_names:
                 response = self.http_method_not_allowed(request)
             elif not _ACCEPTED_VERSION.match(request.headers.get("X-Experience-API-Version", "")):

@@ -215,7 +215,7 @@ class TestPost:
         assert form.status_code == HTTPStatus.BAD_REQUEST
         assert form.json()["field"] == "Content-Type"
 
-    def test_alternate_request_syntax_is_refused(self, client, headers):
+    def test_communication_1_3_alternate_syntax_needs_a_form_body(self, client, headers):
         response = client.post(
             f"{XAPI_URL}?method=GET",
             json.dumps(statement()),
