@@ -21,6 +21,7 @@ from accounts.models import User
 from outbox.services import job_enqueue
 
 from ..models import Statement, XAPIClient
+from .attachments import Part, attachments_check, attachments_store
 from .errors import StatementConflict, StatementForbidden, StatementInvalid
 from .indexing import statement_tokens
 from .jsonbody import json_value_check, statements_of
@@ -28,6 +29,7 @@ from .validation import (
     context_activities_listed,
     is_uuid,
     parse_timestamp,
+    statement_comparable,
     statement_validate,
 )
 from .vocabulary import VOIDED, activity_iri, base_url, client_agent, liaison_agent, user_agent
@@ -40,21 +42,9 @@ __all__ = [
     "statements_store",
 ]
 
-# Properties the LRS sets, left out when two statements with one id are compared.
-_SERVER_PROPERTIES = ("id", "stored", "authority", "version")
-
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _comparable(statement: dict, *, keep_timestamp: bool) -> dict:
-    comparable = {k: v for k, v in statement.items() if k not in _SERVER_PROPERTIES}
-    if keep_timestamp and "timestamp" in comparable:
-        comparable["timestamp"] = parse_timestamp(comparable["timestamp"], "timestamp")
-    else:
-        comparable.pop("timestamp", None)
-    return comparable
 
 
 def _same_statement(received: dict, stored: dict) -> bool:
@@ -63,7 +53,9 @@ def _same_statement(received: dict, stored: dict) -> bool:
     A received statement without a timestamp matches whatever timestamp was stored.
     """
     keep = "timestamp" in received
-    return _comparable(received, keep_timestamp=keep) == _comparable(stored, keep_timestamp=keep)
+    return statement_comparable(received, keep_timestamp=keep) == statement_comparable(
+        stored, keep_timestamp=keep
+    )
 
 
 def _is_own_agent(actor: dict, user: User) -> bool:
@@ -237,7 +229,11 @@ def _statements_persist(
 
 
 def statements_store(
-    *, statements: list[dict], client: XAPIClient | None = None, user: User | None = None
+    *,
+    statements: list[dict],
+    client: XAPIClient | None = None,
+    user: User | None = None,
+    attachments: dict[str, Part] | None = None,
 ) -> list[uuid.UUID]:
     """Store statements sent to the resource by a client or a session; returns every id.
 
@@ -246,7 +242,9 @@ def statements_store(
     the batch is refused (400); an id already stored with the same content is accepted
     without change, with other content refused (409). ``stored`` and ``authority`` (the
     client, or for a session the user's own agent: Liaison vouches only for its own events)
-    are set here.
+    are set here. ``attachments``: the request's attachment parts by SHA-2 (multipart);
+    each must belong to a statement, signatures must verify, and they are stored with the
+    statements.
     """
     if (client is None) == (user is None):
         raise ValueError("statements_store needs exactly one of client and user")
@@ -261,6 +259,8 @@ def statements_store(
             raise StatementForbidden(
                 f"statements[{index}].actor: a session may only send its own statements"
             )
+    attachments = attachments or {}
+    attachments_check(checked, attachments)
     seen = set()
     for index, statement in enumerate(checked):
         if "id" not in statement:
@@ -269,13 +269,16 @@ def statements_store(
         if key in seen:
             raise StatementInvalid(f"statements[{index}].id", "the same id twice in one batch")
         seen.add(key)
-    _statements_persist(
-        checked,
-        authority=client_agent(client) if client else user_agent(user),
-        client=client,
-        conflicts=True,
-        user=user,
-    )
+    with transaction.atomic():
+        _statements_persist(
+            checked,
+            authority=client_agent(client) if client else user_agent(user),
+            client=client,
+            conflicts=True,
+            user=user,
+        )
+        if attachments:
+            attachments_store(attachments)
     return [uuid.UUID(s["id"]) for s in checked]
 
 
@@ -305,6 +308,7 @@ def statements_receive_from_session(*, user: User, statements: list[dict]) -> li
         seen.add(statement["id"].lower())
         received.append(statement)
     checked = _validated(received)
+    attachments_check(checked, {})  # the player sends none; a fileUrl one needs no part
     # The trainee's own word, not Liaison's: only Liaison's own events carry its authority.
     return _statements_persist(checked, authority=own, client=None, conflicts=False, user=user)
 

@@ -19,6 +19,9 @@ _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 _SHA1 = re.compile(r"^[0-9a-fA-F]{40}$")
+_SHA2 = re.compile(r"^([0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$")
+_MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+(\s*;.*)?$")
+SIGNATURE = "http://adlnet.gov/expapi/attachments/signature"
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$")
 _NUMBER = r"\d+(\.\d+)?"
 # ISO 8601 durations: weeks stand alone (PnW); P4W1D is not a duration.
@@ -326,6 +329,33 @@ def _context(value: Any, field: str, *, object_type: str) -> None:
         _extensions(context["extensions"], f"{field}.extensions")
 
 
+def _attachment(value: Any, field: str) -> None:
+    """Data 2.4.11: usageType, display, contentType, length and sha2 required."""
+    attachment = _object(value, field)
+    _only(attachment, {"usageType", "display", "description", "contentType", "length", "sha2",
+                       "fileUrl"}, field)  # fmt: skip
+    for required in ("usageType", "display", "contentType", "length", "sha2"):
+        if required not in attachment:
+            _fail(f"{field}.{required}", "is required")
+    _iri(attachment["usageType"], f"{field}.usageType")
+    _language_map(attachment["display"], f"{field}.display")
+    if "description" in attachment:
+        _language_map(attachment["description"], f"{field}.description")
+    content_type = attachment["contentType"]
+    if not isinstance(content_type, str) or not _MEDIA_TYPE.match(content_type):
+        _fail(f"{field}.contentType", "must be an Internet media type")
+    length = attachment["length"]
+    if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+        _fail(f"{field}.length", "must be a non-negative integer")
+    if not isinstance(attachment["sha2"], str) or not _SHA2.match(attachment["sha2"]):
+        _fail(f"{field}.sha2", "must be a SHA-2 hex digest")
+    if "fileUrl" in attachment:
+        _iri(attachment["fileUrl"], f"{field}.fileUrl")
+    # Data 2.6: a signature is a JWS, sent as bytes.
+    if attachment["usageType"] == SIGNATURE and content_type != "application/octet-stream":
+        _fail(f"{field}.contentType", "a signature's must be application/octet-stream")
+
+
 def _parts(statement: dict, prefix: str, *, in_substatement: bool) -> None:
     """The properties a statement and a SubStatement share."""
     for required in ("actor", "verb", "object"):
@@ -364,8 +394,11 @@ def statement_validate(statement: Any) -> dict:
             any(key in authority for key in IFIS) or len(authority.get("member", [])) != 2
         ):
             _fail("authority.member", "a Group authority is anonymous with exactly two Agents")
-    if statement.get("attachments", []) != []:
-        _fail("attachments", "attachments are not supported by this LRS")
+    if "attachments" in statement:
+        if not isinstance(statement["attachments"], list):
+            _fail("attachments", "must be a list of Attachments")
+        for index, attachment in enumerate(statement["attachments"]):
+            _attachment(attachment, f"attachments[{index}]")
     return statement
 
 
@@ -389,3 +422,20 @@ def context_activities_listed(statement: dict) -> dict:
     ):
         listed["object"] = context_activities_listed(listed["object"])
     return listed
+
+
+# Properties the LRS sets, left out when two statements with one id are compared.
+SERVER_PROPERTIES = ("id", "stored", "authority", "version")
+
+
+def statement_comparable(
+    statement: dict, *, keep_timestamp: bool, ignored: tuple = SERVER_PROPERTIES
+) -> dict:
+    """The statement as xAPI compares it: ``ignored`` left out, the timestamp as an instant
+    (or left out too, when the other side had none)."""
+    comparable = {k: v for k, v in statement.items() if k not in ignored}
+    if keep_timestamp and "timestamp" in comparable:
+        comparable["timestamp"] = parse_timestamp(comparable["timestamp"], "timestamp")
+    else:
+        comparable.pop("timestamp", None)
+    return comparable

@@ -6,10 +6,12 @@ English. Callers: xAPI clients with HTTP Basic credentials (``can_read``/``can_w
 a logged-in user's session, which reads and writes only its own statements (with CSRF).
 """
 
+import json
 import re
 from http import HTTPStatus
 
 from django.core.exceptions import RequestDataTooBig
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -18,6 +20,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from .attachments import Part, multipart_parse, multipart_response
 from .auth import Caller, caller_identify
 from .errors import StatementConflict, StatementForbidden, StatementInvalid, Unauthenticated
 from .formats import accepted_languages, statement_formatted
@@ -45,10 +48,14 @@ def _error(error: Exception) -> JsonResponse:
     return response
 
 
-def _body(request) -> object:
-    if request.content_type != "application/json":
-        raise StatementInvalid("Content-Type", "must be application/json")
-    return json_parse(request.body)
+def _body(request) -> tuple[object, dict[str, Part]]:
+    """The JSON of a write and its attachment parts (Communication 1.5: JSON or multipart)."""
+    if request.content_type == "application/json":
+        return json_parse(request.body), {}
+    if request.content_type == "multipart/mixed":
+        document, parts = multipart_parse(request.body, request.META["CONTENT_TYPE"])
+        return json_parse(document), parts
+    raise StatementInvalid("Content-Type", "must be application/json or multipart/mixed")
 
 
 # Communication 1.3: form fields of the alternate request syntax that stand for headers.
@@ -151,9 +158,16 @@ class StatementsView(View):
         parsed = statement_query_parse(request.GET)
         form = request.GET.get("format", "exact")
         languages = accepted_languages(request.headers.get("Accept-Language", ""))
+        with_attachments = request.GET.get("attachments") == "true"
 
         def formatted(statement) -> dict:
             return statement_formatted(statement.raw, form=form, languages=languages)
+
+        def answer(document: dict | list, statements: list[dict]) -> HttpResponse:
+            if not with_attachments:
+                return _json(document)
+            encoded = json.dumps(document, cls=DjangoJSONEncoder).encode()
+            return multipart_response(encoded, statements)
 
         if isinstance(parsed, tuple):
             statement_id, voided = parsed
@@ -162,18 +176,23 @@ class StatementsView(View):
             )
             if statement is None:
                 return _json({"error": "no such statement"}, HTTPStatus.NOT_FOUND)
-            response = _json(formatted(statement))
+            one = formatted(statement)
+            response = answer(one, [one])
             response["Last-Modified"] = http_date(statement.stored.timestamp())
             return response
         page, more = statements_query(query=parsed, user=self.caller.user)
-        return _json({"statements": [formatted(statement) for statement in page], "more": more})
+        listed = [formatted(statement) for statement in page]
+        return answer({"statements": listed, "more": more}, listed)
 
     def post(self, request):
         _only_parameters(request, set())
         self._require("can_write")
-        statements = statements_of(_body(request))
+        body, parts = _body(request)
         ids = statements_store(
-            statements=statements, client=self.caller.client, user=self.caller.user
+            statements=statements_of(body),
+            client=self.caller.client,
+            user=self.caller.user,
+            attachments=parts,
         )
         return _json([str(pk) for pk in ids])
 
@@ -183,7 +202,7 @@ class StatementsView(View):
         if not is_uuid(statement_id):
             raise StatementInvalid("statementId", "is required and must be a UUID")
         self._require("can_write")
-        statement = _body(request)
+        statement, parts = _body(request)
         if not isinstance(statement, dict):
             raise StatementInvalid("body", "must be one statement")
         if str(statement.get("id", statement_id)).lower() != statement_id.lower():
@@ -192,6 +211,7 @@ class StatementsView(View):
             statements=[{**statement, "id": statement_id}],
             client=self.caller.client,
             user=self.caller.user,
+            attachments=parts,
         )
         return HttpResponse(status=HTTPStatus.NO_CONTENT, content_type="application/json")
 

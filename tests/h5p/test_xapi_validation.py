@@ -86,7 +86,7 @@ def with_(**changes) -> dict:
         (with_(timestamp="2026-01-05T10:00:00-00:00"), "timestamp"),
         (with_(timestamp="2026-13-05T10:00:00Z"), "timestamp"),
         (with_(version="2.0.0"), "version"),
-        (with_(attachments=[{"usageType": "http://x.org"}]), "attachments"),
+        (with_(attachments=[{"usageType": "http://x.org"}]), "attachments[0].display"),
     ],
 )
 def test_invalid_statements_are_refused_naming_the_field(statement, field):
