@@ -9,6 +9,7 @@ a logged-in user's session, which reads and writes only its own statements (with
 import json
 import re
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.serializers.json import DjangoJSONEncoder
@@ -181,6 +182,9 @@ class StatementsView(View):
             response["Last-Modified"] = http_date(statement.stored.timestamp())
             return response
         page, more = statements_query(query=parsed, user=self.caller.user)
+        shown = {key: request.GET[key] for key in ("format", "attachments") if key in request.GET}
+        if more and shown:
+            more += "&" + urlencode(shown)  # the next page in the same form as this one
         listed = [formatted(statement) for statement in page]
         return answer({"statements": listed, "more": more}, listed)
 

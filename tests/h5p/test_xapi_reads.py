@@ -295,3 +295,14 @@ class TestAbout:
             assert response.status_code == HTTPStatus.OK
             assert "1.0.3" in response.json()["version"]
             assert response["X-Experience-API-Version"] == "1.0.3"
+
+
+def test_communication_2_1_3_a_more_link_keeps_the_format_of_its_page(client, headers):
+    """Communication 2.1.3: the ``more`` IRL gives the next page of the same request."""
+    store(client, headers, statement(), statement())
+
+    first = client.get(XAPI_URL, {"limit": 1, "format": "ids"}, **headers).json()
+    second = client.get(first["more"], **headers).json()
+
+    assert second["statements"][0]["verb"] == {"id": statement()["verb"]["id"]}
+    assert set(second["statements"][0]["object"]) == {"id"}
