@@ -118,9 +118,9 @@ def attachments_store(parts: dict[str, Part]) -> None:
         attachment.save()
 
 
-def multipart_response(document: bytes, statements: list[dict]) -> HttpResponse:
-    """The answer of ``attachments=true``: the JSON, then every stored attachment the
-    statements name (Communication 2.1.3), each once."""
+def multipart_body(document: bytes, statements: list[dict]) -> tuple[bytes, str]:
+    """The JSON, then every stored attachment the statements name, each once; and the
+    Content-Type that names the boundary (Communication 1.5.2)."""
     digests = {
         attachment["sha2"].lower()
         for statement in statements
@@ -141,8 +141,19 @@ def multipart_response(document: bytes, statements: list[dict]) -> HttpResponse:
             content,
         ]
     chunks.append(b"--" + boundary + b"--")
-    return HttpResponse(
-        b"\r\n".join(chunks),
-        status=HTTPStatus.OK,
-        content_type=f"multipart/mixed; boundary={boundary.decode()}",
+    return b"\r\n".join(chunks), f"multipart/mixed; boundary={boundary.decode()}"
+
+
+def multipart_response(document: bytes, statements: list[dict]) -> HttpResponse:
+    """The answer of ``attachments=true`` (Communication 2.1.3): always multipart."""
+    body, content_type = multipart_body(document, statements)
+    return HttpResponse(body, status=HTTPStatus.OK, content_type=content_type)
+
+
+def has_raw_attachments(statements: list[dict]) -> bool:
+    """Whether any statement carries an attachment sent as content, not only as fileUrl."""
+    return any(
+        "fileUrl" not in attachment or attachment.get("usageType") == SIGNATURE
+        for statement in statements
+        for attachment in statement.get("attachments", [])
     )

@@ -14,6 +14,7 @@ from django.conf import settings
 
 from ..models import Statement
 from . import defaults
+from .attachments import has_raw_attachments, multipart_body
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ def _statements_url() -> str:
 def statements_forward(*, statement_ids: list[str]) -> int:
     """POST the statements, as stored, to the external LRS; returns how many were sent.
 
+    Statements with attachments go as multipart/mixed, with their stored contents.
+
     Network errors and 5xx answers raise ``OSError`` (``URLError``/``HTTPError``) for the
     task to retry; a 4xx answer raises ``ForwardingRefused``, logged and not retried.
     """
@@ -44,13 +47,16 @@ def statements_forward(*, statement_ids: list[str]) -> int:
     if not statements:
         return 0
     credentials = f"{settings.XAPI_FORWARD_USERNAME}:{settings.XAPI_FORWARD_PASSWORD}"
+    body, content_type = json.dumps(statements).encode(), "application/json"
+    if has_raw_attachments(statements):  # the other LRS needs their content as parts
+        body, content_type = multipart_body(body, statements)
     request = urllib.request.Request(  # noqa: S310  (the scheme is checked to be http(s))
         _statements_url(),
-        data=json.dumps(statements).encode(),
+        data=body,
         method="POST",
         headers={
             "Authorization": "Basic " + base64.b64encode(credentials.encode()).decode(),
-            "Content-Type": "application/json",
+            "Content-Type": content_type,
             "X-Experience-API-Version": VERSION,
         },
     )

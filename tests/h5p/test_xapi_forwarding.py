@@ -19,6 +19,7 @@ from h5p.xapi.services import statement_record
 from h5p.xapi.vocabulary import COMPLETED, activity_iri
 from outbox.models import Job
 from tests.factories.h5p import statement, xapi_client_create, xapi_post
+from tests.h5p.test_xapi_attachments import TEXT, attachment, multipart, part, post_multipart
 
 LRS = override_settings(
     XAPI_FORWARD_ENDPOINT="https://lrs.example.org/xapi/",
@@ -132,3 +133,18 @@ def test_a_refusal_by_the_lrs_is_not_retried(trainee, urlopen, drain_outbox):
     job = forward_job()
     assert job.status == Job.Status.FAILED
     assert "ForwardingRefused" in job.last_error
+
+
+@LRS
+def test_data_2_4_11_statements_with_attachments_are_forwarded_as_multipart_with_their_content(
+    client, db, urlopen, django_capture_on_commit_callbacks
+):
+    """Communication 1.5.2: the external LRS gets the attachment's content as a part."""
+    _, headers = xapi_client_create()
+    body = multipart(statement(attachments=[attachment(TEXT)]), part(TEXT))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post_multipart(client, body, headers).status_code == HTTPStatus.OK
+
+    request = urlopen.call_args.args[0]
+    assert request.get_header("Content-type").startswith("multipart/mixed; boundary=")
+    assert b"X-Experience-API-Hash: " in request.data and TEXT in request.data
