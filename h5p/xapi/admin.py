@@ -109,6 +109,8 @@ class StatementViewSet(ModelViewSet):
     add_to_settings_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Digests for the GET filters: nothing a person can read.
+    inspect_view_fields_exclude = ["agents", "related_agents", "related_activities"]
     list_display = ["__str__", "user", "stored", "voided", "client"]
     list_filter = ["voided"]
     # Required by ModelViewSet; the permission policy allows only viewing.

@@ -155,8 +155,11 @@ def _statements_persist(
     client: XAPIClient | None,
     conflicts: bool,
     user: User | None,
+    attachments: dict[str, Part] | None = None,
 ) -> list[Statement]:
     """Store validated statements that all carry an id; returns the new rows.
+
+    ``attachments``: checked parts, stored in the same transaction as the statements.
 
     ``conflicts``: a stored id with other content raises ``StatementConflict`` (the
     resource); otherwise a stored id is skipped whatever its content (the player).
@@ -224,6 +227,8 @@ def _statements_persist(
         raise StatementConflict("a statement id was stored concurrently; retry") from None
     if stored_targets:
         Statement.objects.filter(pk__in=stored_targets).exclude(verb=VOIDED).update(voided=True)
+    if attachments:
+        attachments_store(attachments)
     _enqueue_forwarding([row.pk for row in rows])
     return rows
 
@@ -269,16 +274,14 @@ def statements_store(
         if key in seen:
             raise StatementInvalid(f"statements[{index}].id", "the same id twice in one batch")
         seen.add(key)
-    with transaction.atomic():
-        _statements_persist(
-            checked,
-            authority=client_agent(client) if client else user_agent(user),
-            client=client,
-            conflicts=True,
-            user=user,
-        )
-        if attachments:
-            attachments_store(attachments)
+    _statements_persist(
+        checked,
+        authority=client_agent(client) if client else user_agent(user),
+        client=client,
+        conflicts=True,
+        user=user,
+        attachments=attachments,
+    )
     return [uuid.UUID(s["id"]) for s in checked]
 
 
