@@ -47,7 +47,9 @@ def signature_verify(statement: dict, jws: bytes, *, field: str) -> None:
         payload = json.loads(_decoded(payload_part, field))
     except (ValueError, RecursionError):
         raise StatementInvalid(field, "the signature's header or payload is not JSON") from None
-    if not isinstance(header, dict) or header.get("alg") not in _HASHES:
+    if not isinstance(header, dict) or not isinstance(header.get("alg"), str) or (
+        header["alg"] not in _HASHES
+    ):
         raise StatementInvalid(field, "the signature's algorithm must be RS256, RS384 or RS512")
     if not isinstance(payload, dict):
         raise StatementInvalid(field, "the signature's payload is not a statement")

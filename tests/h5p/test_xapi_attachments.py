@@ -291,6 +291,8 @@ class TestSignedStatements:
         "case",
         [
             "another algorithm, HS256 (XAPI-00117)",
+            "an algorithm that is an object",
+            "an x5c that is not a certificate",
             "payload is not JSON (XAPI-00116)",
             "payload is another statement (XAPI-00116)",
             "not a JWS (XAPI-00115)",
@@ -305,6 +307,10 @@ class TestSignedStatements:
         changes = {}
         if case.startswith("another algorithm"):
             signature = jws(document, header={"alg": "HS256"})
+        elif case.startswith("an algorithm that"):
+            signature = jws(document, header={"alg": {"name": "RS256"}})
+        elif case.startswith("an x5c"):
+            signature = jws(document, header={"alg": "RS256", "x5c": "not base64!"})
         elif case.startswith("payload is not JSON"):
             signature = jws(document)
             head, _payload, tail = signature.split(b".")

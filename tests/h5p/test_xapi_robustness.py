@@ -196,3 +196,27 @@ class TestPlayerIntake:
 
         with pytest.raises(StatementInvalid):
             statements_receive_from_session(user=trainee, statements=[body])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"--b--",
+        b"--b\r\n\r\n--b--",
+        b"--b\r\nContent-Type: application/json\r\n\r\n[[[[\r\n--b--",
+        b"--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b\r\n\xff\xfe\r\n\r\nx\r\n--b--",
+        b"--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b\r\nX: y\r\n\r\nx\r\n--b--",
+        b"--b\r\nno header line\r\n\r\n{}\r\n--b--",
+        b"\x00" * 100,
+    ],
+)
+def test_garbage_multipart_bodies_are_400(client, db, body):
+    """Communication 1.5.2 and 3.2: a malformed multipart body is 400, never a 500."""
+    _, headers = xapi_client_create()
+
+    response = client.post(
+        XAPI_URL, body, content_type="multipart/mixed; boundary=b", **headers
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
