@@ -59,6 +59,7 @@ def test_communication_1_3_a_put_sent_as_a_post_stores_under_the_form_statement_
 
 
 def test_communication_1_3_content_without_a_content_type_field_is_json(client, credentials):
+    """Communication 1.3: content is JSON unless a Content-Type field says otherwise."""
     form = {
         "Authorization": credentials,
         "X-Experience-API-Version": "1.0.3",

@@ -102,6 +102,7 @@ class TestAttachments:
     def test_a_statement_result_with_attachments_true_lists_each_attachment_once(
         self, client, headers
     ):
+        """Communication 2.1.3 attachments=true: each attachment part once (by SHA-2)."""
         for _ in range(2):
             body = multipart(statement(attachments=[attachment(TEXT)]), part(TEXT))
             assert post_multipart(client, body, headers).status_code == HTTPStatus.OK
@@ -123,6 +124,7 @@ class TestAttachments:
         assert not XAPIAttachment.objects.exists()
 
     def test_a_put_with_an_attachment(self, client, headers):
+        """Communication 1.5.2: PUT takes multipart/mixed like POST."""
         statement_id = str(uuid.uuid4())
         body = multipart(statement(attachments=[attachment(TEXT)]), part(TEXT))
 

@@ -137,6 +137,7 @@ class TestStatementRefFilters:
         assert ids_of(client, headers, activity=ACTIVITY) == [voider]
 
     def test_the_rule_is_not_applied_to_statement_id(self, client, headers):
+        """Data 2.2: the StatementRef rule does not apply to statementId."""
         (original,) = store(client, headers, statement())
         store(client, headers, ref(original))
 
@@ -175,6 +176,7 @@ class TestAgentFilters:
         assert set(broad) == set(ids[:4])
 
     def test_related_agents_matches_the_authority(self, client, headers):
+        """Communication 2.1.3 related_agents: the authority counts."""
         xapi_client, own_headers = xapi_client_create()
         (posted,) = store(client, own_headers, statement(actor=CAROL))
         authority = Statement.objects.get(pk=posted).raw["authority"]
@@ -283,6 +285,7 @@ class TestFormats:
         assert got["actor"] == self.BILINGUAL["actor"]
 
     def test_accept_language_is_ranked_by_quality(self):
+        """Data 4.2 language filtering: Accept-Language (RFC 7231) ranked by q."""
         assert accepted_languages("en;q=0.2, fr-BE, nl;q=0.8, de;q=0") == ["fr-be", "nl", "en"]
 
 

@@ -149,6 +149,7 @@ def test_bodies_that_cannot_be_parsed_or_stored_are_400_with_a_message(
 
 
 def test_a_deep_agent_filter_is_400(client, db):
+    """Communication 2.1.3 agent parameter and 3.2: a deep agent JSON is 400."""
     _, headers = xapi_client_create()
 
     response = client.get(XAPI_URL, {"agent": "[" * 50_000 + "]" * 50_000}, **headers)
@@ -161,11 +162,13 @@ class TestSharedParser:
     """What the player intake view calls: ``json_parse`` then ``statements_of``."""
 
     def test_the_parser_turns_recursion_and_bad_json_into_the_validation_error(self):
+        """Communication 3.2: malformed or too-deep JSON is a 400, for every caller."""
         for body in ("[" * 100_000, "{", "NaN", b"\xff"):
             with pytest.raises(StatementInvalid):
                 json_parse(body)
 
     def test_statements_of_caps_the_batch_like_the_resource(self):
+        """Communication 2.1.2: one statement or a list, at most BATCH_MAX."""
         assert statements_of({"a": 1}) == [{"a": 1}]
         with pytest.raises(StatementInvalid):
             statements_of([{}] * (defaults.BATCH_MAX + 1))
@@ -173,6 +176,7 @@ class TestSharedParser:
 
 class TestPlayerIntake:
     def test_a_batch_over_the_resources_cap_is_refused_and_nothing_stored(self, trainee):
+        """Communication 3.2: the intake caps batches as the resource does (400)."""
         with pytest.raises(StatementInvalid) as error:
             statements_receive_from_session(
                 user=trainee, statements=[statement()] * (defaults.BATCH_MAX + 1)
