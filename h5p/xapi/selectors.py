@@ -181,13 +181,14 @@ def _matching(query: StatementQuery) -> Q | None:
     return matches or None
 
 
-def _with_statement_refs(statements: QuerySet, matches: Q) -> QuerySet:
+def _with_statement_refs(statements: QuerySet, matches: Q, visible: QuerySet) -> QuerySet:
     """Statements matching, or targeting (through StatementRefs) one that matches.
 
     The targeted statement counts even when voided: a voiding statement comes back with
-    the filters of the statement it voids.
+    the filters of the statement it voids. Only ``visible`` statements are matched, so a
+    session cannot learn about another user's statement by pointing at it.
     """
-    matching = Statement.objects.filter(matches).values("pk")
+    matching = visible.filter(matches).values("pk")
     sql, params = matching.query.sql_with_params()
     # ``sql`` is compiled by Django's ORM and its values stay parameters: nothing of the
     # request is written into the SQL text.
@@ -197,9 +198,10 @@ def _with_statement_refs(statements: QuerySet, matches: Q) -> QuerySet:
 
 def statements_query(*, query: StatementQuery, user=None) -> tuple[list[Statement], str]:
     """A page of unvoided statements matching the query, and the ``more`` link (or "")."""
-    statements = _visible_to(user).filter(voided=False)
+    visible = _visible_to(user)
+    statements = visible.filter(voided=False)
     if (matches := _matching(query)) is not None:
-        statements = _with_statement_refs(statements, matches)
+        statements = _with_statement_refs(statements, matches, visible)
     if query.since:
         statements = statements.filter(stored__gt=parse_timestamp(query.since, "since"))
     if query.until:

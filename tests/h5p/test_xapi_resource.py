@@ -544,6 +544,21 @@ class TestSession:
         assert [s["id"] for s in listed] == [mine]
         assert logged_in.get(XAPI_URL, {"statementId": theirs}, **XAPI_VERSION).status_code == 404
 
+    def test_a_session_cannot_probe_others_statements_through_a_statement_ref(
+        self, logged_in, trainee, headers
+    ):
+        """Data 2.2 StatementRef filters, within what the session may read."""
+        (theirs,) = store(Client(), headers, statement())
+        pointer = {
+            "verb": {"id": "http://example.org/verbs/pointed"},
+            "object": {"objectType": "StatementRef", "id": theirs},
+        }
+        assert xapi_post(logged_in, pointer, XAPI_VERSION).status_code == HTTPStatus.OK
+
+        listed = logged_in.get(XAPI_URL, {"activity": ACTIVITY}, **XAPI_VERSION).json()
+
+        assert listed["statements"] == []
+
     def test_a_session_cannot_void_someone_elses_statement(self, logged_in, trainee, headers):
         (theirs,) = store(Client(), headers, statement())
 
