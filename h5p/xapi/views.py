@@ -1,9 +1,12 @@
-"""The xAPI 1.0.3 statements resource at ``/xapi/statements``: GET (and HEAD), POST, PUT.
+"""The xAPI 1.0.3 statements resource at ``/xapi/statements``: GET (and HEAD), POST, PUT,
+also through the alternate request syntax; and the About resource at ``/xapi/about``.
 
-Every answer, errors included, is JSON and carries ``X-Experience-API-Version`` and
-``X-Experience-API-Consistent-Through``. Error messages are for machines and stay in
-English. Callers: xAPI clients with HTTP Basic credentials (``can_read``/``can_write``), or
-a logged-in user's session, which reads and writes only its own statements (with CSRF).
+Writes are JSON or multipart/mixed with attachments (``attachments``); a GET with
+``attachments=true`` answers multipart/mixed, every other answer, errors included, is JSON.
+All carry ``X-Experience-API-Version`` and ``X-Experience-API-Consistent-Through``. Error
+messages are for machines and stay in English. Callers: xAPI clients with HTTP Basic
+credentials (``can_read``/``can_write``), or a logged-in user's session, which reads and
+writes only its own statements (with CSRF).
 """
 
 import json
