@@ -10,7 +10,6 @@ to play by ``postMessage``, checks every message it gets back, and is the one th
 statements and saved states to the server with the trainee's session.
 """
 
-import json
 import posixpath
 from http import HTTPStatus
 
@@ -33,6 +32,7 @@ from . import defaults
 from .models import H5PContent
 from .services.results import player_statements_receive
 from .services.state import user_state_save
+from .xapi.jsonbody import json_parse, statements_of
 
 # What the sandboxed frame may do: run scripts, handle its forms' submit events (the policy's
 # form-action 'none' keeps any form from going anywhere) and open links in new, still
@@ -91,13 +91,6 @@ def player_frame(request):
     return response
 
 
-def _json_body(request: HttpRequest):
-    try:
-        return json.loads(request.body or b"null")
-    except (ValueError, RecursionError):
-        raise ValidationError(_("The body is not JSON."), code="json") from None
-
-
 def _open_lesson(request: HttpRequest, lesson_id: int) -> LessonPage:
     """The lesson, if the trainee may open it now: enrolled, reachable, past any gate
     (the pre-test). A result for a lesson still locked is refused like a missing one."""
@@ -124,8 +117,7 @@ def statements(request, lesson_id: int, block_id: str):
     """The lesson page relays the player's xAPI statements here (one or a list)."""
     lesson = _open_lesson(request, lesson_id)
     try:
-        payload = _json_body(request)
-        batch = payload if isinstance(payload, list) else [payload]
+        batch = statements_of(json_parse(request.body))
         intake = player_statements_receive(
             trainee=request.user, lesson=lesson, block_id=block_id, statements=batch
         )
@@ -149,7 +141,7 @@ def state(request, lesson_id: int, block_id: str):
     """The lesson page saves where the trainee is in the exercise: ``{"state": "…"}``."""
     lesson = _open_lesson(request, lesson_id)
     try:
-        payload = _json_body(request)
+        payload = json_parse(request.body)
         saved = payload.get("state") if isinstance(payload, dict) else None
         if not isinstance(saved, str):
             raise ValidationError(_("Send the state as a string."), code="state")

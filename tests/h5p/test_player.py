@@ -211,6 +211,19 @@ class TestIntake:
         assert response.status_code == HTTPStatus.BAD_REQUEST
         assert response.json()["error"]
 
+    def test_the_intake_has_the_resource_s_batch_cap(
+        self, player, exercise_lesson, block_id, h5p_content, settings
+    ):
+        from h5p.xapi import defaults as xapi_defaults
+
+        batch = [statement(h5p_content, 0.1)] * (xapi_defaults.BATCH_MAX + 1)
+
+        response = post(player, exercise_lesson, block_id, batch)
+
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert str(xapi_defaults.BATCH_MAX) in response.json()["error"]
+        assert not Statement.objects.filter(verb=ANSWERED).exists()
+
     def test_an_exercise_that_is_not_in_the_lesson_is_refused(
         self, player, exercise_lesson, h5p_content
     ):

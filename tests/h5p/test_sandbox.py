@@ -166,7 +166,7 @@ class TestSavedState:
     @pytest.mark.parametrize(
         ("body", "message"),
         [
-            ("{not json", "The body is not JSON."),
+            ("{not json", "body: is not valid JSON"),
             ({"state": {"page": 1}}, "Send the state as a string."),
             ([], "Send the state as a string."),
             ({"state": "not json"}, "The saved state is not a JSON object."),

@@ -29,7 +29,7 @@ def index_stored_statements(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('h5p', '0002_trainer_permissions'),
+        ('h5p', '0004_user_state'),
     ]
 
     operations = [
