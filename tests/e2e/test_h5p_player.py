@@ -9,12 +9,16 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from courses import services as course_services
 from courses.models import LessonProgress
+from demo.h5p_packages import LIBRARY_FOLDER, build_h5p_package
 from h5p.models import H5PResult, H5PUserState, Statement
+from h5p.services.packages import h5p_package_import
 from tests.e2e.builders import RIGHT, WRONG, add_exercise, answer, open_exercise, shows_saved
 from tests.e2e.conftest import log_in
+from tests.factories.h5p_exports import CONTENT_MEDIA, Library
 
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 QUEUE_LENGTH = """() => Object.keys(localStorage)
@@ -170,3 +174,52 @@ def test_the_exercise_resumes_where_the_trainee_left_it(playing, trainee, exerci
     page = playing.new_page()
     _, exercise = open_exercise(page, exercise_lesson.url)
     assert exercise.get_by_label(WRONG).is_checked()
+
+
+def test_an_export_shaped_like_the_hub_s_imports_and_plays(
+    context, live_server, trainee, trainer, course, lessons
+):
+    """The hub's exports carry READMEs, patches, Flash fallbacks, documents, translations and
+    fonts in their library folders, say "iframe" as their embed type and depend on helper
+    libraries: such a package imports, and plays in the sandbox."""
+    library = LIBRARY_FOLDER.name
+    helper = Library("H5P.Transition", 1, 0, patch=4, core_api=None, script=b"H5P.Transition = {};")
+    extras = {
+        f"{library}/README.md": b"# Single choice\n",
+        f"{library}/patches/focus.diff": b"--- a\n+++ b\n",
+        f"{library}/flash/fallback.swf": b"FWS filler",
+        f"{library}/docs/notes.docx": b"PK filler",
+        f"{library}/language/fr.json": json.dumps({"semantics": []}).encode(),
+        f"{library}/language/.en.json": b"{ the translators' template",
+        f"{library}/fonts/icons.woff2": b"wOF2 filler",
+        f"{library}/icon.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+        **CONTENT_MEDIA,
+        **helper.members(),
+    }
+    main = json.loads((LIBRARY_FOLDER / "library.json").read_text())
+    main["preloadedDependencies"] = [
+        {"machineName": "H5P.Transition", "majorVersion": 1, "minorVersion": 0}
+    ]
+    extras[f"{library}/library.json"] = json.dumps(main).encode()
+    package = build_h5p_package(
+        answers=[RIGHT, WRONG, "The police zone"],
+        extra_members=extras,
+        h5p_json_overrides={"embedTypes": ["iframe"]},
+    )
+    content = h5p_package_import(
+        file=SimpleUploadedFile("hub.h5p", package, content_type="application/zip"),
+        uploaded_by=trainer,
+    )
+    lesson = lessons[0]
+    lesson.body = [("h5p", {"content": content, "required": True, "pass_scaled": Decimal(1)})]
+    lesson.save_revision().publish()
+    course_services.enrolment_enrol(trainee=trainee, course=course)
+    log_in(context, live_server, trainee)
+    page = context.new_page()
+
+    _, exercise = open_exercise(page, lesson.url)
+    answer(exercise, RIGHT)
+    shows_saved(page, SAVED)
+
+    assert H5PResult.objects.get(trainee=trainee, content=content).best_scaled == Decimal("1")
+    assert page.evaluate("() => document.querySelector('iframe.h5p-frame').offsetHeight") > 100
