@@ -32,11 +32,11 @@ def add_exercise(lesson, *, uploaded_by, required_score: str = "1"):
 
 
 def open_exercise(page, lesson_url: str):
-    """Open the lesson; return the page and H5P's own frame inside the sandboxed player."""
+    """Open the lesson; return the sandboxed player frame, once the exercise shows."""
     page.goto(lesson_url)
     exercise = page.frame_locator("iframe.h5p-frame")
     exercise.get_by_text(WRONG).wait_for()
-    return page, exercise
+    return exercise
 
 
 def answer(exercise, choice: str) -> None:

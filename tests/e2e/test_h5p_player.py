@@ -1,8 +1,9 @@
 """The H5P player in Chromium: the exercise plays in the lesson and no score is ever lost.
 
-The player page posts each xAPI statement from a queue kept in localStorage
-(``h5p/static/h5p/player.js``); these tests take the network away, make the server fail or
-refuse, and leave the page, and check that the score reaches the database exactly once.
+The lesson page posts each xAPI statement the sandboxed player reports from a queue kept in
+localStorage (``cms/static/cms/sandbox.js``); these tests take the network away, make the
+server fail or refuse, and leave the page, and check that the score reaches the database
+exactly once. The player also resumes where the trainee left off.
 """
 
 import json
@@ -48,7 +49,7 @@ def answered(trainee):
 
 def test_the_exercise_plays_in_the_lesson_and_its_score_counts(playing, trainee, exercise_lesson):
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
     finish = page.get_by_role("button", name="I have finished this lesson")
     assert finish.is_disabled()
     assert page.get_by_text("Finish this first:").is_visible()
@@ -73,7 +74,7 @@ def test_an_answer_given_offline_is_sent_when_the_connection_returns(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
 
     playing.set_offline(True)
     answer(exercise, RIGHT)
@@ -93,7 +94,7 @@ def test_statements_left_in_the_browser_are_sent_on_the_next_visit(
     playing, trainee, exercise_lesson
 ):
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
     playing.set_offline(True)
     answer(exercise, WRONG)
     shows_saved(page, PENDING)
@@ -128,7 +129,7 @@ def test_a_server_error_keeps_the_statement_and_a_retry_stores_it_once(
 
     playing.route("**/statements/**", fail_twice)
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
 
     answer(exercise, RIGHT)
     shows_saved(page, SAVED)  # after two refusals and two retries
@@ -150,7 +151,7 @@ def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, 
 
     playing.route("**/statements/**", refuse)
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
 
     answer(exercise, RIGHT)
 
@@ -162,7 +163,7 @@ def test_a_statement_the_server_refuses_is_dropped_not_resent(playing, trainee, 
 
 def test_the_exercise_resumes_where_the_trainee_left_it(playing, trainee, exercise_lesson):
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
 
     with page.expect_response("**/state/") as saved:
         exercise.get_by_text(WRONG).click()  # chosen, not checked yet: the frame reports it
@@ -172,7 +173,7 @@ def test_the_exercise_resumes_where_the_trainee_left_it(playing, trainee, exerci
     state = H5PUserState.objects.get(trainee=trainee)
     assert json.loads(state.state) == {"chosen": 1}
     page = playing.new_page()
-    _, exercise = open_exercise(page, exercise_lesson.url)
+    exercise = open_exercise(page, exercise_lesson.url)
     assert exercise.get_by_label(WRONG).is_checked()
 
 
@@ -217,7 +218,7 @@ def test_an_export_shaped_like_the_hub_s_imports_and_plays(
     log_in(context, live_server, trainee)
     page = context.new_page()
 
-    _, exercise = open_exercise(page, lesson.url)
+    exercise = open_exercise(page, lesson.url)
     answer(exercise, RIGHT)
     shows_saved(page, SAVED)
 

@@ -81,7 +81,7 @@ def test_a_trainee_signs_up_completes_a_course_and_has_the_certificate_verified(
     fits_the_screen(page)
 
     # Lesson 1: the exercise, answered right; its score counts and the lesson is done.
-    _, exercise = open_exercise(page, lessons[0].url)
+    exercise = open_exercise(page, lessons[0].url)
     answer(exercise, RIGHT)
     shows_saved(page)
     fits_the_screen(page)

@@ -86,7 +86,6 @@ class World:
     h5p_block_id: str
     other_course: Any
     other_lesson: LessonPage
-    other_h5p_block_id: str
     enrolment: Enrolment
     pending: Enrolment
     quiz: Any
@@ -166,7 +165,6 @@ def _build() -> World:
     other_lesson.body = [("h5p", {"content": h5p_content, "required": False})]
     other_lesson.save_revision().publish()
     other_lesson = LessonPage.objects.get(pk=other_lesson.pk)
-    other_h5p_block_id = other_lesson.body[0].id
 
     # The trainee: two attempts (one graded, one open), then the whole course and its certificate.
     enrolment = course_services.enrolment_enrol(trainee=trainee, course=course)[0]
@@ -261,7 +259,6 @@ def _build() -> World:
         h5p_block_id=h5p_block_id,
         other_course=other_course,
         other_lesson=other_lesson,
-        other_h5p_block_id=other_h5p_block_id,
         enrolment=enrolment,
         pending=pending,
         quiz=quiz,
