@@ -26,20 +26,17 @@
   }
 
   function connect(frame, handlers) {
-    var allowedOrigins = ["null"];
-    if (frame.dataset.contentOrigin) { allowedOrigins.push(frame.dataset.contentOrigin); }
-
     function reply(message) {
       if (!frame.contentWindow) { return; }
       message.liaison = 1;
       // An opaque origin cannot be named: "*" is the only target that reaches it. The
       // frame is this page's own child (checked below for every message it sends).
-      frame.contentWindow.postMessage(message, frame.dataset.contentOrigin || "*");
+      frame.contentWindow.postMessage(message, "*");
     }
 
     window.addEventListener("message", function (event) {
-      if (event.source !== frame.contentWindow) { return; }
-      if (allowedOrigins.indexOf(event.origin) === -1) { return; }
+      // Only this frame, and only while it is sandboxed (an opaque origin says "null").
+      if (event.source !== frame.contentWindow || event.origin !== "null") { return; }
       var data = event.data;
       if (!isPlainObject(data) || data.liaison !== 1 || typeof data.type !== "string") { return; }
       if (data.type === "resize") {
