@@ -55,7 +55,8 @@
   }
 
   function reportHeight() {
-    send({ type: "resize", height: Math.ceil(document.documentElement.scrollHeight) });
+    // The content's own height (the document's would never be less than the frame).
+    send({ type: "resize", height: Math.ceil(Math.max(document.body.offsetHeight, container.scrollHeight)) });
   }
 
   function start(options, title) {
