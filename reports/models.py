@@ -1,9 +1,19 @@
 """Report runs (built by Celery) and the programme's own result indicators."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cms.storage import private_storage
+
+
+def _report_file_path(instance: "ReportRun", filename: str) -> str:
+    # A random folder per file: the download name (the report's date) stays readable,
+    # the stored path cannot be guessed from it.
+    return f"reports/{uuid.uuid4().hex}/{filename}"
 
 
 class ReportRun(models.Model):
@@ -42,8 +52,13 @@ class ReportRun(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     result = models.JSONField(_("result"), null=True, blank=True)
-    xlsx = models.FileField(_("XLSX workbook"), upload_to="reports/", blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="reports/", blank=True)
+    # Private storage: served only by the report views, to those who may read reports.
+    xlsx = models.FileField(
+        _("XLSX workbook"), upload_to=_report_file_path, storage=private_storage, blank=True
+    )
+    pdf = models.FileField(
+        _("PDF"), upload_to=_report_file_path, storage=private_storage, blank=True
+    )
 
     class Meta:
         verbose_name = _("report run")

@@ -1,6 +1,7 @@
 """Report runs: asked for, built by the Celery task (eager in tests), failed, retried, monthly."""
 
 import datetime
+import re
 from datetime import timedelta
 
 import pytest
@@ -23,6 +24,10 @@ def media(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+        "private": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path)},
         },
@@ -160,6 +165,18 @@ class TestExecute:
         assert build_report(run.pk) == ReportRun.Status.DONE
         monkeypatch.setattr(builder, "report_build", pytest.fail)
         assert build_report(run.pk) == ReportRun.Status.DONE
+
+    def test_files_are_private_and_unguessable(self, programme_manager, media, db):
+        run = services.report_run_execute(
+            run_id=ReportRun.objects.create(requested_by=programme_manager).pk
+        )
+        for file_field in (run.xlsx, run.pdf):
+            # Outside MEDIA_ROOT, in a folder nobody can guess from the date.
+            pattern = r"reports/[0-9a-f]{32}/liaison-report-[\d-]+\.(xlsx|pdf)"
+            assert re.fullmatch(pattern, file_field.name)
+            assert (media / file_field.name).is_file()
+            assert not (media / "media").exists()
+        assert run.xlsx.name.rsplit("/", 1)[0] != run.pdf.name.rsplit("/", 1)[0]
 
     def test_missing_files_are_rendered_again(self, programme_manager, media, db):
         run = services.report_run_execute(

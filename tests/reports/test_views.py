@@ -201,6 +201,10 @@ class TestDownloads:
         xlsx = client.get(reverse("reports:run_xlsx", args=[built_run.pk]))
         assert "attachment" in xlsx["Content-Disposition"]
         assert b"".join(xlsx.streaming_content).startswith(b"PK")
+        for response in (pdf, xlsx):
+            assert "no-store" in response["Cache-Control"]
+            assert response["Content-Disposition"].startswith("attachment;")
+            assert response["X-Content-Type-Options"] == "nosniff"
 
     def test_files_are_rendered_when_missing(self, client, programme_manager, done_run):
         assert not done_run.pdf
