@@ -201,6 +201,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Video lessons are uploaded as documents with their WebVTT captions (courses.blocks.VideoBlock):
 # without mp4, webm and vtt here, editors could not give a video its captions.
+# Documents are lesson content: always streamed by Wagtail's view, after courses'
+# before_serve_document check, never by a direct media URL (deny /media/documents/).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "mp4", "webm", "vtt"]
 
 # Celery: CELERY_BROKER_URL unset runs tasks eagerly in-process (development only).

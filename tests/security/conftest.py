@@ -12,10 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
+from wagtail.documents.models import Document
 
 from accounts.models import User
 from assessments.models import Attempt, Question, Survey, SurveyInvitation
@@ -83,6 +85,8 @@ class World:
     module: ModulePage
     lesson: LessonPage
     h5p_lesson: LessonPage
+    lesson_document: Document
+    unused_document: Document
     h5p_block_id: str
     other_course: Any
     other_lesson: LessonPage
@@ -152,9 +156,17 @@ def _build() -> World:
         uploaded_by=trainer,
         course=course,
     )
+    # A handout in that lesson, and a document no lesson uses.
+    lesson_document = Document.objects.create(
+        title="Handout", file=SimpleUploadedFile("handout.txt", b"Removal procedure")
+    )
+    unused_document = Document.objects.create(
+        title="Draft notes", file=SimpleUploadedFile("notes.txt", b"Not for trainees")
+    )
     h5p_lesson = lessons[-1]
     h5p_lesson.body = [
         ("rich_text", "<p>Try the exercise.</p>"),
+        ("document", {"document": lesson_document, "description": ""}),
         ("h5p", {"content": h5p_content, "required": False, "pass_scaled": Decimal("0.5")}),
     ]
     h5p_lesson.save_revision().publish()
@@ -256,6 +268,8 @@ def _build() -> World:
         module=module,
         lesson=lessons[0],
         h5p_lesson=h5p_lesson,
+        lesson_document=lesson_document,
+        unused_document=unused_document,
         h5p_block_id=h5p_block_id,
         other_course=other_course,
         other_lesson=other_lesson,
@@ -283,9 +297,22 @@ def _build() -> World:
 
 
 @pytest.fixture(scope="package")
-def world(django_db_setup, django_db_blocker) -> World:
+def world(django_db_setup, django_db_blocker, tmp_path_factory) -> World:
     """The shared objects; rolled back when the tests of this folder end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    # Files on disk: Wagtail streams documents from their path, which memory storage lacks.
+    media = tmp_path_factory.mktemp("media")
+    storages = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(media)},
+        },
+    }
+    with (
+        override_settings(STORAGES=storages, MEDIA_ROOT=str(media)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         built = _build()
         assert built.statement is not None, "completing lessons records xAPI statements"
         assert built.enrolment.status == Enrolment.Status.COMPLETED

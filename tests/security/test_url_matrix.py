@@ -93,6 +93,10 @@ MATRIX: dict[str, str] = {
     "wagtail_serve[lesson with H5P]":              "login 200   200   200   200   302   200",
     "wagtail_serve[lesson, not enrolled]":         "login 302   302   200   200   302   200",
     "wagtail_serve[no such page]":                 "404   404   404   404   404   404   404",
+    # Documents (courses.selectors.documents): staff who manage documents get any; others
+    # only those of a live lesson they may open; a document no lesson uses, staff only.
+    "wagtaildocs_serve[lesson document]":          "login 200   200   200   200   403   200",
+    "wagtaildocs_serve[unused document]":          "login 403   403   200   200   403   200",
     # Django's plain LoginView would skip allauth's rate limits and email verification.
     "wagtailcore_login":                           "login login login login login login login",
     "wagtailcore_authenticate_with_password":      "404   404   404   404   404   404   404",
@@ -433,6 +437,12 @@ REQUESTS: dict[str, Request] = {
     "xapi:statements[trainee's statement]": Request(
         headers=XAPI, query=lambda w: f"statementId={w.statement.pk}"
     ),
+    "wagtaildocs_serve[lesson document]": Request(
+        args=lambda w: [w.lesson_document.pk, w.lesson_document.filename]
+    ),
+    "wagtaildocs_serve[unused document]": Request(
+        args=lambda w: [w.unused_document.pk, w.unused_document.filename]
+    ),
     "reports:run": _pk("report_run"),
     "reports:run_status": _pk("report_run"),
     "reports:run_retry": _post("report_run"),
@@ -559,7 +569,6 @@ SUMMARISED_NAMES = {
     "wagtailadmin_password_reset_confirm": "same switch as wagtailadmin_password_reset",
     "wagtailadmin_password_reset_complete": "same switch as wagtailadmin_password_reset",
     "wagtailadmin_javascript_catalog": "the admin's translations, public",
-    "wagtaildocs_serve": "documents are served by Wagtail's document privacy, see the report",
     "wagtaildocs_authenticate_with_password": "Liaison sets no document passwords",
 }
 
