@@ -37,6 +37,18 @@ def attempt_reveals_answers(attempt: Attempt) -> bool:
     )
 
 
+def attempt_shows_pass(attempt: Attempt) -> bool:
+    """Pre-tests and practice quizzes have no pass mark the trainee is told about."""
+    return attempt.quiz.purpose not in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.PRACTICE)
+
+
+def answer_revealed(attempt: Attempt, row: AttemptAnswer) -> bool:
+    """Whether the trainee may see if this answer was right: after submission as the policy
+    allows, or during an attempt with immediate feedback once they checked the question."""
+    immediate = attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
+    return attempt_reveals_answers(attempt) or (immediate and row.checked_at is not None)
+
+
 @dataclass
 class QuestionView:
     """One question of an attempt as the page shows it; secrets only when ``revealed``."""
@@ -118,10 +130,8 @@ def attempt_questions(attempt: Attempt) -> list[QuestionView]:
 
     During an attempt with immediate feedback, a question the trainee checked is revealed.
     """
-    after = attempt_reveals_answers(attempt)
-    immediate = attempt.quiz.feedback == Quiz.Feedback.IMMEDIATE
     return [
-        _question_view(row, revealed=after or (immediate and row.checked_at is not None))
+        _question_view(row, revealed=answer_revealed(attempt, row))
         for row in attempt.answers.order_by("position")
     ]
 
@@ -204,9 +214,7 @@ def quiz_standing(*, quiz: Quiz, trainee: User) -> QuizStanding:
     return QuizStanding(
         quiz=quiz,
         attempts=attempts,
-        open_attempt=next(
-            (a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None
-        ),
+        open_attempt=next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
         attempts_left=max(0, quiz.max_attempts - len(attempts)) if quiz.max_attempts else None,
         best_percent=max((a.percent for a in finished), default=None),
         passed=any(a.passed for a in finished),
@@ -277,9 +285,7 @@ def quizzes_for_trainer(user: User) -> QuerySet[Quiz]:
     quizzes = Quiz.objects.select_related("course").order_by("course__title", "title")
     if user.is_superuser:
         return quizzes
-    return quizzes.filter(
-        Q(course__trainers=user) | Q(course__cohorts__trainers=user)
-    ).distinct()
+    return quizzes.filter(Q(course__trainers=user) | Q(course__cohorts__trainers=user)).distinct()
 
 
 def attempts_visible_to(*, user: User, quiz: Quiz) -> QuerySet[Attempt] | None:
@@ -352,12 +358,8 @@ def quiz_question_statistics(attempts: QuerySet[Attempt]) -> list[QuestionStatis
     totals = list(totals)
     ids = [row["question_id"] for row in totals]
     questions = {q.pk: q for q in Question.objects.filter(pk__in=ids).only("text", "kind")}
-    choices = {
-        c.pk: (c.text, c.is_correct) for c in Choice.objects.filter(question_id__in=ids)
-    }
-    pairs = {
-        p.pk: (p.prompt, p.answer) for p in MatchingPair.objects.filter(question_id__in=ids)
-    }
+    choices = {c.pk: (c.text, c.is_correct) for c in Choice.objects.filter(question_id__in=ids)}
+    pairs = {p.pk: (p.prompt, p.answer) for p in MatchingPair.objects.filter(question_id__in=ids)}
     wrong: dict[int, Counter] = {question_id: Counter() for question_id in ids}
     grouped = (
         answers.filter(is_correct=False, answer__isnull=False)
@@ -391,19 +393,23 @@ def quiz_question_statistics(attempts: QuerySet[Attempt]) -> list[QuestionStatis
 
 
 def trainee_assessment_data(user: User) -> dict[str, Any]:
-    """The trainee's attempts and answers, for the personal-data export."""
+    """The trainee's attempts and answers, for the personal-data export.
+
+    It shows what the result page shows: whether an answer was right and its points only
+    where the quiz's feedback policy reveals them, a pass only where the page tells it.
+    """
     attempts = Attempt.objects.filter(trainee=user).select_related("quiz").order_by("pk")
+    by_pk = {attempt.pk: attempt for attempt in attempts}
     answers: dict[int, list] = {}
     for row in AttemptAnswer.objects.filter(attempt__trainee=user).order_by("attempt", "position"):
-        answers.setdefault(row.attempt_id, []).append(
-            {
-                "question": row.snapshot["text"],
-                "answer": row.answer,
-                "answered_at": row.answered_at,
-                "points": row.points,
-                "correct": row.is_correct,
-            }
-        )
+        item = {
+            "question": row.snapshot["text"],
+            "answer": row.answer,
+            "answered_at": row.answered_at,
+        }
+        if answer_revealed(by_pk[row.attempt_id], row):
+            item.update(points=row.points, correct=row.is_correct)
+        answers.setdefault(row.attempt_id, []).append(item)
     return {
         "attempts": [
             {
@@ -413,7 +419,7 @@ def trainee_assessment_data(user: User) -> dict[str, Any]:
                 "started_at": attempt.started_at,
                 "submitted_at": attempt.submitted_at,
                 "percent": attempt.percent,
-                "passed": attempt.passed,
+                "passed": attempt.passed if attempt_shows_pass(attempt) else None,
                 "answers": answers.get(attempt.pk, []),
             }
             for attempt in attempts

@@ -210,6 +210,7 @@ def attempt_result(request, attempt_id: int):
             "quiz": attempt.quiz,
             "questions": selectors.attempt_questions(attempt),
             "revealed": selectors.attempt_reveals_answers(attempt),
+            "shows_pass": selectors.attempt_shows_pass(attempt),
             "standing": selectors.quiz_standing(quiz=attempt.quiz, trainee=request.user),
             "course_completed": enrolment is not None and enrolment.status == "completed",
         },

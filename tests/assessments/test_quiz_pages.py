@@ -448,6 +448,19 @@ class TestPreTestAndPostTest:
 
         assert EXPLANATION not in result and "The Immigration Office" not in result
 
+    def test_the_personal_data_export_hides_what_the_result_page_hides(self, taker, pre_test):
+        attempt = start(taker, pre_test)
+        taker.post(url("attempt_submit", attempt.pk), form_for(attempt, right=1))
+
+        data = json.loads(taker.get(reverse("accounts:personal_data_download")).content)
+
+        exported = data["sections"]["assessments"]["attempts"][0]
+        # The page shows the score, but neither a pass nor which answers were right.
+        assert exported["percent"] == "100.00" and exported["passed"] is None
+        answer = exported["answers"][0]
+        assert answer["answer"] is not None
+        assert "correct" not in answer and "points" not in answer
+
     def test_a_skippable_pre_test_can_be_skipped_once(self, taker, enrolled, pre_test, lessons):
         Quiz.objects.filter(pk=pre_test.pk).update(pre_test_skippable=True)
 
