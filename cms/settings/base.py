@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "cms.middleware.PreviewFramingMiddleware",
     "csp.middleware.CSPMiddleware",
     "cms.middleware.AdminCSPMiddleware",
+    "cms.personal_pages.NoStoreMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
