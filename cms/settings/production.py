@@ -24,6 +24,9 @@ ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") 
 _required("DATABASE_URL")
 _required("CELERY_BROKER_URL")
 CACHES = {"default": env.cache_url_config(_required("CACHE_URL"))}
+# Printed into certificate QR codes, xAPI statement IRIs and the links in emails: the base
+# default (127.0.0.1) would go out on paper and into other systems.
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

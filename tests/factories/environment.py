@@ -11,4 +11,5 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://liaison@db.internal:5432/liaison",
     "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
     "CACHE_URL": "redis://redis.internal:6379/1",
+    "WAGTAILADMIN_BASE_URL": "https://liaison.example.org",
 }
