@@ -19,6 +19,9 @@ from ..models import (
     SessionRegistration,
 )
 
+# Page ids are PostgreSQL integers: a larger number would fail the query.
+_LARGEST_ID = 2**31 - 1
+
 
 def course_of(page) -> CoursePage:
     """The course a module or lesson belongs to."""
@@ -114,6 +117,16 @@ def lesson_reachable(*, lesson: LessonPage, course: CoursePage) -> bool:
     return lesson.live and not (
         lesson.get_ancestors().filter(depth__gte=course.depth, live=False).exists()
     )
+
+
+def lesson_next_of(*, course: CoursePage, lesson_id: str | None) -> LessonPage | None:
+    """The live lesson of the course a form names as the next one; None for anything else
+    (not a number, another course's lesson, a draft): a bad value never fails a request."""
+    if not lesson_id or not lesson_id.isascii() or not lesson_id.isdigit():
+        return None
+    if int(lesson_id) > _LARGEST_ID:
+        return None
+    return LessonPage.objects.live().descendant_of(course).filter(pk=int(lesson_id)).first()
 
 
 def enrolment_progress(enrolment: Enrolment | None) -> dict[int, LessonProgress]:

@@ -69,8 +69,9 @@ def lesson_complete(request, lesson_id: int):
         messages.success(request, _("Congratulations: you have completed the course!"))
         return redirect(enrolment.course.url)
     messages.success(request, _("Lesson completed."))
-    next_url = request.POST.get("next_lesson")
-    next_lesson = LessonPage.objects.live().filter(pk=next_url).first() if next_url else None
+    next_lesson = selectors.lesson_next_of(
+        course=enrolment.course, lesson_id=request.POST.get("next_lesson")
+    )
     return redirect(next_lesson.url if next_lesson else enrolment.course.url)
 
 

@@ -14,7 +14,7 @@ from courses import services
 from courses.completion import Requirement, requirements_for
 from courses.models import Enrolment, LessonPage, LessonProgress, ModuleCompletion
 from tests.factories import TraineeFactory
-from tests.factories.courses import study
+from tests.factories.courses import add_course, study
 
 
 def complete_all(trainee, lessons):
@@ -35,6 +35,35 @@ def test_the_lesson_complete_view_refuses_without_enrolment(client, trainee, cou
 
     assert "Enrol in the course to study its lessons." in response.content.decode()
     assert not Enrolment.objects.exists()
+
+
+@pytest.mark.parametrize("next_lesson", ["abc", "12abc", "-1", "99999999999999999999", ""])
+def test_a_bad_next_lesson_is_ignored_and_the_completion_stays(
+    client, trainee, enrolment, course, lessons, next_lesson
+):
+    services.lesson_view(trainee=trainee, lesson=lessons[0])
+    client.force_login(trainee)
+
+    response = client.post(
+        f"/en/learning/lessons/{lessons[0].pk}/complete/", {"next_lesson": next_lesson}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == course.url
+    assert LessonProgress.objects.get(enrolment=enrolment, lesson=lessons[0]).completed_at
+
+
+def test_the_next_lesson_is_followed_only_within_the_course(
+    client, trainee, enrolment, catalogue, course, lessons
+):
+    services.lesson_view(trainee=trainee, lesson=lessons[0])
+    client.force_login(trainee)
+    url = f"/en/learning/lessons/{lessons[0].pk}/complete/"
+
+    assert client.post(url, {"next_lesson": lessons[1].pk})["Location"] == lessons[1].url
+    other_course = add_course(catalogue, title="Another course", modules=1, lessons=1)
+    other = LessonPage.objects.descendant_of(other_course).get()
+    assert client.post(url, {"next_lesson": other.pk})["Location"] == course.url
 
 
 def test_course_completes_when_every_required_lesson_is_done(
