@@ -16,6 +16,9 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
+    # Wagtail's logout deletes the session cookie even on a GET it refuses; the admin menu's
+    # form posts to this name.
+    path("admin/logout/", views.admin_logout, name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", views.favicon),

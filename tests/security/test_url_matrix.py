@@ -301,6 +301,9 @@ MATRIX: dict[str, str] = {
     # --- Wagtail's own admin (summarised) ------------------------------------------------------
     # Its login, password and account screens are allauth's (README, "Accounts").
     "wagtailadmin_login":                          "login login login login login login login",
+    # Logging out is a POST with the CSRF token (tests/security/test_logout.py): a GET, as a
+    # link on another site would send, is refused and keeps the session.
+    "wagtailadmin_logout":                         "405   405   405   405   405   405   405",
     "wagtailadmin_password_reset":                 "302   302   302   302   302   302   302",
     "wagtailadmin_home":                           "login login login 200   200   200   200",
     "wagtailadmin_account":                        "login login login 200   200   200   200",
@@ -561,7 +564,6 @@ SUMMARISED_NAMES = {
     "wagtailadmin_choose_page_anchor_link": "link chooser, no data",
     "wagtailadmin_tag_autocomplete": "tag names, behind admin access",
     "wagtailadmin_tag_model_autocomplete": "tag names, behind admin access",
-    "wagtailadmin_logout": "logs out; allauth's account_logout is the one linked",
     "wagtailadmin_dismissibles": "the user's own dismissed hints",
     "wagtailadmin_block_preview": "renders a StreamField block, behind admin access",
     "wagtailadmin_sprite": "the admin's icon sprite, public static content",
