@@ -161,8 +161,17 @@ def _attempt_create(*, quiz: Quiz, trainee: User, enrolment: Enrolment) -> Attem
                 else None,
             )
     except IntegrityError:
-        # A parallel request (double click, second tab) started it: continue that one.
-        return Attempt.objects.get(quiz=quiz, trainee=trainee, status=Attempt.Status.IN_PROGRESS)
+        # A parallel request (double click, second tab) started it: continue that one. It may
+        # already be submitted or closed, and then this attempt's number is taken.
+        open_attempt = Attempt.objects.filter(
+            quiz=quiz, trainee=trainee, status=Attempt.Status.IN_PROGRESS
+        ).first()
+        if open_attempt is None:
+            raise ValidationError(
+                _("Another attempt at this quiz was started at the same moment. Reload the page."),
+                code="started_elsewhere",
+            ) from None
+        return open_attempt
     AttemptAnswer.objects.bulk_create(
         AttemptAnswer(
             attempt=attempt,

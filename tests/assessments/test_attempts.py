@@ -236,6 +236,44 @@ def test_submit_issues_a_constant_number_of_queries(trainee, enrolled, course):
     assert counts[5] <= 14
 
 
+def _start_racing(monkeypatch, *, quiz, trainee, status):
+    """Start an attempt while a parallel request slips in its own attempt number 1 first."""
+    drawn = services.attempts._quiz_questions
+
+    def draw_then_lose_the_race(quiz, rng):
+        Attempt.objects.create(
+            quiz=quiz,
+            trainee=trainee,
+            enrolment=trainee.enrolments.get(),
+            number=1,
+            started_at=timezone.now(),
+            status=status,
+        )
+        return drawn(quiz, rng)
+
+    monkeypatch.setattr(services.attempts, "_quiz_questions", draw_then_lose_the_race)
+    return services.attempt_start(quiz=quiz, trainee=trainee)
+
+
+def test_a_start_that_loses_the_race_continues_the_open_attempt(
+    monkeypatch, trainee, enrolled, quiz
+):
+    attempt = _start_racing(
+        monkeypatch, quiz=quiz, trainee=trainee, status=Attempt.Status.IN_PROGRESS
+    )
+
+    assert attempt == Attempt.objects.get(quiz=quiz, trainee=trainee)
+
+
+def test_a_start_that_loses_to_an_attempt_already_closed_is_refused_clearly(
+    monkeypatch, trainee, enrolled, quiz
+):
+    with pytest.raises(ValidationError) as refused:
+        _start_racing(monkeypatch, quiz=quiz, trainee=trainee, status=Attempt.Status.SUBMITTED)
+
+    assert refused.value.code == "started_elsewhere"
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_parallel_starts_never_exceed_the_limit():
