@@ -47,6 +47,9 @@ _STYLE = {
     "xtick.labelsize": 10,
     "ytick.labelsize": 10,
     "legend.frameon": False,
+    # Every text drawn is literal: a `$` in a question or a survey statement would otherwise
+    # start the maths parser (mathtext), and a report would fail because of its content.
+    "text.parse_math": False,
 }
 # rc_context swaps matplotlib's global rcParams: one chart at a time keeps output deterministic.
 _render_lock = threading.Lock()

@@ -1,5 +1,6 @@
 """Charts of a built report: accessible inline SVG and PNG, suppressed values as gaps."""
 
+import contextlib
 import io
 import re
 import warnings
@@ -202,3 +203,36 @@ def test_the_sample_report_uses_every_kind_and_renders():
     assert {chart["kind"] for chart in charts} == set(KINDS)
     for chart in charts:
         parse(chart_svg(chart))
+
+
+MATHS = "Costs in $ and $$x^2$ \\frac{"
+STATEMENT = "The course was worth its $ (and $5)"
+BROKEN = "$\\frac{$"  # not even valid maths: the parser raised and the report failed
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_dollar_signs_in_user_text_are_drawn_literally(kind):
+    # Question texts and survey statements are the labels, series names and title: a `$` in
+    # them must never start matplotlib's maths parser, which failed on this text.
+    chart = make_chart(
+        kind,
+        series=((MATHS, [3, None, 1]), (STATEMENT, [1, 2, 3])),
+        title=MATHS,
+        labels=[MATHS, STATEMENT, BROKEN],
+        unit="$",
+    )
+
+    svg = chart_svg(chart)
+
+    drawn = "".join("".join(texts(svg)).split())  # labels are wrapped: compare without spaces
+    for text in (MATHS, STATEMENT, BROKEN):
+        assert "".join(text.split()) in drawn
+    assert chart_png(chart, dpi=50).startswith(b"\x89PNG")
+
+
+def test_a_chart_after_one_with_dollar_signs_renders_as_before():
+    plain = chart_svg(make_chart())
+    with contextlib.suppress(ValueError):
+        chart_svg(make_chart(labels=[MATHS, STATEMENT, BROKEN]))
+
+    assert chart_svg(make_chart()) == plain

@@ -198,3 +198,16 @@ def test_pdf_splits_a_long_table_and_repeats_its_header(report):
 
 def test_pdf_is_deterministic(report):
     assert pdf_bytes(report) == pdf_bytes(report)
+
+
+def test_a_report_whose_questions_and_statements_hold_dollar_signs_renders(report):
+    # A question text and a survey statement reach the charts as labels and series names;
+    # between two dollar signs matplotlib would read maths, and "\\frac{" is none.
+    question, statement = "Costs in $ and $$x^2$ \\frac{", "$\\frac{$ worth it"
+    for section in report["sections"]:
+        for chart in section["charts"]:
+            chart["labels"] = [statement, question, *chart["labels"][2:]]
+            for series in chart["series"]:
+                series["name"] = f"{statement} {series['name']}"
+
+    assert pdf_bytes(report).startswith(b"%PDF-")
