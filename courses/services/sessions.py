@@ -1,5 +1,6 @@
 """Classroom sessions: planning, sign-up with a waiting list, check-in codes and attendance."""
 
+import contextlib
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -183,27 +184,40 @@ def _failures_key(trainee: User) -> str:
     return f"courses:check-in-failures:{trainee.pk}"
 
 
-def _record_failure(trainee: User) -> None:
+def _try_take(trainee: User) -> bool:
+    """Count one try against the trainee's allowance of wrong codes; False once it is spent.
+
+    The try is counted before the code is looked up, with one atomic increment: wrong codes
+    sent at once cannot all read the count before any of them raises it.
+    """
     key = _failures_key(trainee)
-    # The window starts at the first wrong code; incr keeps the key's expiry.
+    # The window starts at the first try; incr keeps the key's expiry.
     cache.add(key, 0, timeout=defaults.CHECK_IN_FAILURE_WINDOW_SECONDS)
     try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=defaults.CHECK_IN_FAILURE_WINDOW_SECONDS)
+        tries = cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.add(key, 1, timeout=defaults.CHECK_IN_FAILURE_WINDOW_SECONDS)
+        tries = 1
+    return tries <= defaults.CHECK_IN_MAX_FAILURES
+
+
+def _try_give_back(trainee: User) -> None:
+    """A code that names a session is not a wrong guess: it does not count."""
+    with contextlib.suppress(ValueError):  # the window ended meanwhile: nothing to give back
+        cache.decr(_failures_key(trainee))
 
 
 def session_check_in(*, trainee: User, code: str) -> SessionRegistration:
     """The trainee types the code their trainer shows; their attendance is recorded."""
-    if cache.get(_failures_key(trainee), 0) >= defaults.CHECK_IN_MAX_FAILURES:
+    if not _try_take(trainee):
         raise ValidationError(
             _("Too many wrong codes. Wait a few minutes, then try again."), code="rate_limited"
         )
     code = "".join(code.split()).upper()
     sessions = list(ClassroomSession.objects.filter(check_in_code=code)) if code else []
     if not sessions:
-        _record_failure(trainee)
         raise ValidationError(_("This code is not valid."), code="invalid")
+    _try_give_back(trainee)
     now = timezone.now()
     registrations = {
         registration.session_id: registration

@@ -784,3 +784,36 @@ def test_two_sign_ups_for_the_last_seat_at_once_leave_one_seated(course, trainer
         session.registrations.filter(trainee__in=racers).values_list("status", flat=True)
     )
     assert statuses == [Status.REGISTERED, Status.WAITLISTED]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_wrong_codes_sent_at_once_get_no_more_tries_than_the_limit(course, trainer):
+    session = plan(course, trainer)
+    trainee = enrolled_trainee(course)
+    session_register(session=session, trainee=trainee)
+    session = session_open_check_in(session=session, trainer=trainer)
+    racers = 3 * defaults.CHECK_IN_MAX_FAILURES
+    start = threading.Barrier(racers)
+    refusals = []
+
+    def guess(attempt):
+        try:
+            start.wait(timeout=10)
+            session_check_in(trainee=trainee, code=f"WRONG{attempt}")
+        except ValidationError as error:
+            refusals.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert refusals.count("invalid") == defaults.CHECK_IN_MAX_FAILURES
+    assert refusals.count("rate_limited") == racers - defaults.CHECK_IN_MAX_FAILURES
+    with pytest.raises(ValidationError) as raised:
+        session_check_in(trainee=trainee, code=session.check_in_code)
+    assert raised.value.code == "rate_limited"
