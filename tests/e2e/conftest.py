@@ -5,6 +5,7 @@ chromium``; ``.ci/run`` installs it). Without it every test here is skipped with
 and CI's service pass (``LIAISON_REQUIRE_SERVICES=1``) fails instead of skipping.
 """
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from django.conf import settings as django_settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test import Client
 from django.test.testcases import _MediaFilesHandler
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import CHROMIUM
 
@@ -127,7 +129,23 @@ def new_context(request, browser, live_server, settings, django_db_serialized_ro
     yield open_context
     _keep_pages_of_a_failure(request.node, opened)
     for context in opened:
-        context.close()
+        _close_quietly(context)
+
+
+def _close_quietly(context) -> None:
+    """Close a context without a request reaching the server while the database is reset.
+
+    Pages send work after the test's last step (the H5P lesson page saves the exercise's
+    state a second after a change, and on leaving with ``keepalive``); on PostgreSQL such a
+    request racing the flush of a transactional test deadlocked it. Let what is in flight
+    finish, then refuse anything else, then close.
+    """
+    for page in context.pages:
+        # A page that never goes quiet is closed all the same.
+        with contextlib.suppress(PlaywrightError):
+            page.wait_for_load_state("networkidle", timeout=5_000)
+    context.route("**/*", lambda route: route.abort())
+    context.close()
 
 
 @pytest.fixture
