@@ -8,12 +8,14 @@ and CI's service pass (``LIAISON_REQUIRE_SERVICES=1``) fails instead of skipping
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connection
 from django.test import Client
 from django.test.testcases import _MediaFilesHandler
 from playwright.sync_api import Error as PlaywrightError
@@ -130,6 +132,25 @@ def new_context(request, browser, live_server, settings, django_db_serialized_ro
     _keep_pages_of_a_failure(request.node, opened)
     for context in opened:
         _close_quietly(context)
+    _server_requests_finished()
+
+
+def _server_requests_finished(timeout: float = 15.0) -> None:
+    """On PostgreSQL, wait until no other session works in the test database: a request the
+    live server still handles (sent by a page as it closed) would deadlock the flush that
+    resets the database after a transactional test."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND state <> 'idle'"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
 
 
 def _close_quietly(context) -> None:
