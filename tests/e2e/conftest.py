@@ -5,20 +5,17 @@ chromium``; ``.ci/run`` installs it). Without it every test here is skipped with
 and CI's service pass (``LIAISON_REQUIRE_SERVICES=1``) fails instead of skipping.
 """
 
-import contextlib
 import os
 import tempfile
-import time
+import threading
 from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.db import connection
 from django.test import Client
 from django.test.testcases import _MediaFilesHandler
-from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import CHROMIUM
 
@@ -108,8 +105,57 @@ def _served_media(settings, tmp_path):
     settings.ROOT_URLCONF = "tests.e2e.urls"
 
 
+class _Gate:
+    """The live server's door: while a test runs, requests pass; between tests they are
+    answered 503 without reaching Django, and the reset waits for those already inside.
+
+    Pages send work after a test's last step (the H5P lesson page saves the exercise's
+    state a second after a change, and on leaving with ``keepalive``). On PostgreSQL such a
+    request raced the flush that resets the database after a transactional test: the flush
+    deadlocked, or the request ran after pytest-django had closed the database.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.open = False
+        self.inside = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            if not self.open:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"between tests"]
+            self.inside += 1
+        try:
+            # Read the whole answer here, so the request is over when the count drops.
+            answer = self.application(environ, start_response)
+            try:
+                return list(answer)
+            finally:
+                answer.close()
+        finally:
+            with self.changed:
+                self.inside -= 1
+                self.changed.notify_all()
+
+    def close(self, timeout: float = 30.0) -> None:
+        with self.changed:
+            self.open = False
+            if not self.changed.wait_for(lambda: self.inside == 0, timeout):
+                raise RuntimeError(f"{self.inside} request(s) still running after {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def _gate(live_server) -> _Gate:
+    server = live_server.thread.httpd
+    gate = _Gate(server.get_app())
+    server.set_app(gate)
+    return gate
+
+
 @pytest.fixture
-def new_context(request, browser, live_server, settings, django_db_serialized_rollback):
+def new_context(request, browser, live_server, _gate, settings, django_db_serialized_rollback):
     """Open browser contexts on the live server, phone-sized when given ``PHONE``.
 
     Serialized rollback: each test starts from the migrated database (Wagtail's root page,
@@ -128,45 +174,13 @@ def new_context(request, browser, live_server, settings, django_db_serialized_ro
         opened.append(context)
         return context
 
+    _gate.open = True
     yield open_context
     _keep_pages_of_a_failure(request.node, opened)
+    _gate.close()
     for context in opened:
-        _close_quietly(context)
-    _server_requests_finished()
-
-
-def _server_requests_finished(timeout: float = 15.0) -> None:
-    """On PostgreSQL, wait until no other session works in the test database: a request the
-    live server still handles (sent by a page as it closed) would deadlock the flush that
-    resets the database after a transactional test."""
-    if connection.vendor != "postgresql":
-        return
-    deadline = time.monotonic() + timeout
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND pid <> pg_backend_pid() AND state <> 'idle'"
-            )
-            if cursor.fetchone()[0] == 0:
-                return
-            time.sleep(0.1)
-
-
-def _close_quietly(context) -> None:
-    """Close a context without a request reaching the server while the database is reset.
-
-    Pages send work after the test's last step (the H5P lesson page saves the exercise's
-    state a second after a change, and on leaving with ``keepalive``); on PostgreSQL such a
-    request racing the flush of a transactional test deadlocked it. Let what is in flight
-    finish, then refuse anything else, then close.
-    """
-    for page in context.pages:
-        # A page that never goes quiet is closed all the same.
-        with contextlib.suppress(PlaywrightError):
-            page.wait_for_load_state("networkidle", timeout=5_000)
-    context.route("**/*", lambda route: route.abort())
-    context.close()
+        context.close()
+    _gate.close()  # what the pages sent as they closed
 
 
 @pytest.fixture
