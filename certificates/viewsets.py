@@ -3,20 +3,19 @@
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
+
+from cms.admin_views import ObjectActionFormView
 
 from . import services
 from .admin_forms import CertificateRevokeForm
@@ -115,7 +114,7 @@ class CertificateInspectView(generic.InspectView):
         return buttons
 
 
-class CertificateRevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class CertificateRevokeView(ObjectActionFormView):
     """Ask the reason, then revoke through the service and log it in the admin history."""
 
     model = Certificate
@@ -124,34 +123,9 @@ class CertificateRevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, F
     template_name = "certificates/admin/revoke.html"
     page_title = gettext_lazy("Revoke certificate")
     header_icon = "warning"
-    index_url_name = None
+    submit_button_label = gettext_lazy("Revoke")
+    submit_button_active_label = gettext_lazy("Revoking…")
     inspect_url_name = None
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(Certificate, pk=kwargs["pk"])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": _("Certificates")},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            {
-                "object": self.object,
-                "action_url": self.request.path,
-                "submit_button_label": _("Revoke"),
-                "submit_button_active_label": _("Revoking…"),
-            }
-        )
-        return context
 
     def form_valid(self, form):
         try:

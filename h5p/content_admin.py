@@ -8,7 +8,7 @@ courses they own (``courses.permissions.CourseOwnedPermissionPolicy``).
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,13 +23,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 
+from cms.admin_views import ObjectActionFormView
 from courses.permissions import CourseOwnedObjectViewMixin, CourseOwnedPermissionPolicy
 
 from . import defaults
@@ -53,8 +53,7 @@ register_permission_policy(H5PContent, CourseOwnedPermissionPolicy(H5PContent))
 
 def _held_back_message(held_back: tuple[LibraryPatch, ...]) -> str:
     libraries = ", ".join(
-        f"{patch.folder_name} ({patch.stored_patch} → {patch.carried_patch})"
-        for patch in held_back
+        f"{patch.folder_name} ({patch.stored_patch} → {patch.carried_patch})" for patch in held_back
     )
     return _(
         "The package carries newer versions of libraries already stored (%(libraries)s). "
@@ -161,9 +160,7 @@ class H5PContentUsageView(CourseOwnedObjectViewMixin, UsageView):
     pass
 
 
-class H5PContentReplaceView(
-    CourseOwnedObjectViewMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
-):
+class H5PContentReplaceView(CourseOwnedObjectViewMixin, ObjectActionFormView):
     """Upload a new version of a content's package; its uuid, lessons and results stay."""
 
     model = H5PContent
@@ -172,35 +169,14 @@ class H5PContentReplaceView(
     template_name = "h5p/admin/replace.html"
     page_title = gettext_lazy("Replace H5P package")
     header_icon = "upload"
-    index_url_name = None
+    submit_button_label = gettext_lazy("Replace")
+    submit_button_active_label = gettext_lazy("Uploading…")
     edit_url_name = None
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(H5PContent, pk=kwargs["pk"])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": H5PContent._meta.verbose_name_plural},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            {
-                "object": self.object,
-                "action_url": self.request.path,
-                "submit_button_label": _("Replace"),
-                "submit_button_active_label": _("Uploading…"),
-                "max_file_mib": defaults.MAX_FILE_BYTES // (1024 * 1024),
-                "max_total_mib": defaults.MAX_TOTAL_BYTES // (1024 * 1024),
-            }
-        )
+        context["max_file_mib"] = defaults.MAX_FILE_BYTES // (1024 * 1024)
+        context["max_total_mib"] = defaults.MAX_TOTAL_BYTES // (1024 * 1024)
         return context
 
     def form_valid(self, form):
