@@ -16,7 +16,9 @@ class QuestionAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
         user = getattr(self, "for_user", None)
         if user is not None and not user.is_superuser and self.cleaned_data.get("course") is None:
             # In memory until the question is saved: the revision keeps it too.
-            self.instance.owners.add(user)
+            owners = list(self.instance.owners.all()) if self.instance.pk else []
+            if user not in owners:
+                self.instance.owners.set([*owners, user])
         return super().save(commit=commit)
 
 
