@@ -25,7 +25,10 @@ def passed_post_test(enrolment: Enrolment) -> list[Requirement]:
 
 def course_post_test(course_id: int) -> Quiz | None:
     """The course's post-test, the one the rule names (the first if there are several)."""
-    return Quiz.objects.filter(course_id=course_id, purpose=Quiz.Purpose.POST_TEST).first()
+    # A post-test never published cannot be taken, so it cannot be required yet.
+    return Quiz.objects.filter(
+        live=True, course_id=course_id, purpose=Quiz.Purpose.POST_TEST
+    ).first()
 
 
 def post_test_requirement(quiz: Quiz | None, *, passed: bool) -> list[Requirement]:

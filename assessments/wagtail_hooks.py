@@ -16,19 +16,21 @@ from .selectors.quizzes import trainee_assessment_data
 from .selectors.surveys import trainee_survey_data
 from .survey_panels import reaction_survey_panel
 
+# Questions, quizzes and surveys: trainers see and change those of their own courses, and
+# the shared questions they own. Registered before the viewsets, which otherwise create the
+# default policy.
+register_permission_policy(Question, CourseOwnedPermissionPolicy(Question, owners_field="owners"))
+register_permission_policy(Quiz, CourseOwnedPermissionPolicy(Quiz))
 
+
+@course_owned_views
 class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Question bank")
-    list_display = ["text", "kind", "points", "objective"]
+    list_display = ["text", "kind", "points", "course", "objective"]
     list_filter = ["kind", "topics"]
     search_fields = ["text"]
-
-
-# Quizzes and surveys: trainers see and change those of their own courses. Registered before
-# the viewsets, which otherwise create the default policy.
-register_permission_policy(Quiz, CourseOwnedPermissionPolicy(Quiz))
 
 
 @course_owned_views
@@ -100,6 +102,12 @@ hooks.register("liaison_course_panel", course_tests_panel, order=100)
 hooks.register("liaison_course_panel", reaction_survey_panel, order=200)
 hooks.register("liaison_lesson_gate", pre_test_gate)
 hooks.register("liaison_completion_requirement", passed_post_test, order=300)
+
+
+@hooks.register("liaison_reviewed_snippets")
+def assessments_reviewed_snippets() -> list:
+    """Questions, quizzes and surveys are legal content: their changes go through review."""
+    return [Question, Quiz, Survey]
 
 
 @hooks.register("liaison_personal_data")

@@ -13,7 +13,14 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
-from wagtail.models import Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from courses.models import CoursePage, Enrolment
@@ -28,8 +35,20 @@ DEFAULT_BODY = (
 )
 
 
-class CertificateTemplate(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """What a course's certificate says and who signs it; a course names its template here."""
+class CertificateTemplate(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    TranslatableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """What a course's certificate says and who signs it; a course names its template here.
+
+    Changes wait as drafts until the Legal review approves them; certificates are issued
+    from live templates only.
+    """
 
     title = models.CharField(
         _("title"), max_length=200, help_text=_("Printed as the certificate's heading.")

@@ -25,7 +25,8 @@ def certificate_template_for(
     when the course names no template (it then issues no certificate).
     """
     templates = sorted(
-        CertificateTemplate.objects.filter(courses=course).select_related("locale"),
+        # Live templates only: the rows hold their approved version.
+        CertificateTemplate.objects.filter(live=True, courses=course).select_related("locale"),
         key=lambda template: template.pk,
     )
     return (

@@ -246,7 +246,7 @@ def certificates_missing_queue() -> int:
     )
     missing = (
         Enrolment.objects.filter(status=Enrolment.Status.COMPLETED, completed_at__isnull=False)
-        .filter(Exists(CertificateTemplate.objects.filter(courses=OuterRef("course"))))
+        .filter(Exists(CertificateTemplate.objects.filter(live=True, courses=OuterRef("course"))))
         .exclude(Exists(issued))
         .values_list("pk", flat=True)
     )

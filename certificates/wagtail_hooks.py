@@ -56,6 +56,12 @@ def register_certificate_log_actions(actions):
 hooks.register("liaison_course_panel", certificate_panel, order=300)
 
 
+@hooks.register("liaison_reviewed_snippets")
+def certificates_reviewed_snippets() -> list:
+    """What a certificate says is legal content: template changes go through review."""
+    return [CertificateTemplate]
+
+
 @hooks.register("liaison_personal_data")
 def certificates_personal_data(user) -> dict:
     """The certificates issued to the user."""

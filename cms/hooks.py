@@ -22,6 +22,7 @@ Liaison hook is declared here, in ``HOOKS``, with the call signature its functio
                                     (CompletionRequirement)
 ``liaison_personal_data``           ``(user) -> dict[str, Any]`` (PersonalDataExporter)
 ``liaison_account_erased``          ``(user) -> None`` (AccountErased)
+``liaison_reviewed_snippets``       ``() -> list[type[Model]]`` (ReviewedSnippets)
 
 Liaison's own registrations use ``order`` in steps of 100 where order shows (course panels,
 completion requirements), so a new one can go between two. docs/architecture.md
@@ -37,6 +38,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from django.db.models import Model
     from django.http import HttpRequest
 
     from accounts.models import User
@@ -108,6 +110,17 @@ class AccountErased(Protocol):
 
 
 # Every Liaison hook by name, with the signature of the functions registered for it.
+class ReviewedSnippets(Protocol):
+    """``liaison_reviewed_snippets``: the app's snippet models that are legal content.
+
+    Returns models with Wagtail's ``WorkflowMixin``; ``courses.services.catalogue_setup``
+    assigns them the Legal review workflow that course pages go through, so that their
+    changes wait as drafts until a second trainer approves them.
+    """
+
+    def __call__(self) -> list[type[Model]]: ...
+
+
 HOOKS: dict[str, type] = {
     "liaison_course_panel": CoursePanel,
     "liaison_lesson_gate": LessonGate,
@@ -115,4 +128,5 @@ HOOKS: dict[str, type] = {
     "liaison_completion_requirement": CompletionRequirement,
     "liaison_personal_data": PersonalDataExporter,
     "liaison_account_erased": AccountErased,
+    "liaison_reviewed_snippets": ReviewedSnippets,
 }

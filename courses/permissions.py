@@ -10,7 +10,7 @@ model permissions are narrowed the same way by ``CourseOwnedPermissionPolicy``.
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -75,8 +75,8 @@ class CourseTreePermissionsMixin:
 # --- Snippets that belong to courses -------------------------------------------------------
 
 
-def _foreign_courses(user: Any) -> QuerySet:
-    """Courses the user does not own."""
+def courses_not_owned_by(user: Any) -> QuerySet:
+    """Courses the user is not among the owning trainers of."""
     from .models import CoursePage
 
     return CoursePage.objects.exclude(trainers=user)
@@ -88,18 +88,45 @@ class CourseOwnedPermissionPolicy(ModelPermissionPolicy):
     A trainer changes, deletes or lists an object only when every course it belongs to
     (``course_field``: a foreign key or a many-to-many field) lists them among its owning
     trainers, as for the course pages. An object that belongs to no course yet is open to
-    every trainer, who can then give it one of their courses. Superusers: everything.
+    every trainer, who can then give it one of their courses, unless the model names its
+    owners (``owners_field``, a many-to-many field to users): then only those trainers
+    change it, and nobody but administrators when it has none. Superusers: everything.
     """
 
-    def __init__(self, model: type[Model], course_field: str = "course", **kwargs: Any):
+    def __init__(
+        self,
+        model: type[Model],
+        course_field: str = "course",
+        owners_field: str | None = None,
+        **kwargs: Any,
+    ):
         super().__init__(model, **kwargs)
         self.course_field = course_field
+        self.owners_field = owners_field
 
     def instances_user_has_permission_for(self, user: Any, action: str) -> QuerySet:
         instances = super().instances_user_has_permission_for(user, action)
         if not user.is_active or user.is_superuser:
             return instances
-        return instances.exclude(**{f"{self.course_field}__in": _foreign_courses(user)})
+        instances = instances.exclude(**{f"{self.course_field}__in": courses_not_owned_by(user)})
+        if self.owners_field:
+            # A subquery, not a join: a join would repeat an object once per owner.
+            owned = self.model.objects.filter(**{self.owners_field: user}).values("pk")
+            instances = instances.filter(
+                Q(**{f"{self.course_field}__isnull": False}) | Q(pk__in=owned)
+            )
+        return instances
+
+    def instances_user_may_choose(self, user: Any) -> QuerySet:
+        """What the user may pick in a chooser (a quiz's questions, a lesson's quiz): what
+        they may change; with ``owners_field``, also every object of no course (a shared
+        bank is used by every trainer, though changed only by its owners)."""
+        if not self.owners_field:
+            return self.instances_user_has_permission_for(user, "change")
+        instances = super().instances_user_has_permission_for(user, "change")
+        if not user.is_active or user.is_superuser:
+            return instances
+        return instances.exclude(**{f"{self.course_field}__in": courses_not_owned_by(user)})
 
     def user_has_permission_for_instance(self, user: Any, action: str, instance: Model) -> bool:
         if not super().user_has_permission_for_instance(user, action, instance):
@@ -129,12 +156,12 @@ class CourseOwnedObjectViewMixin:
 
 
 class CourseOwnedChooserMixin:
-    """For a snippet chooser's lists: only the objects the user may change (a trainer
+    """For a snippet chooser's lists: only the objects the user may choose (a trainer
     building a lesson picks the quizzes of their own courses)."""
 
     def get_object_list(self) -> QuerySet:
-        return policy_registry.get_by_type(self.model_class).instances_user_has_permission_for(
-            self.request.user, "change"
+        return policy_registry.get_by_type(self.model_class).instances_user_may_choose(
+            self.request.user
         )
 
 
@@ -143,16 +170,28 @@ def _with_mixin(mixin: type, view_class: type) -> type:
 
 
 def course_owned_views(viewset_class: type) -> type:
-    """Give a snippet viewset's per-object views the ``CourseOwnedObjectViewMixin``, and its
-    listing and chooser only the objects the user may change."""
+    """Give a snippet viewset's per-object views the ``CourseOwnedObjectViewMixin``, its
+    listing the objects the user may change and its chooser those they may choose.
+
+    The workflow's action views are left as Wagtail has them: the review task decides who
+    approves (``SecondReviewerApprovalTask``), not the ownership of the course.
+    """
     for attribute in (
         "edit_view_class",
+        "copy_view_class",
         "delete_view_class",
         "history_view_class",
         "usage_view_class",
         "inspect_view_class",
         "revisions_view_class",
         "revisions_compare_view_class",
+        "revisions_unschedule_view_class",
+        "unpublish_view_class",
+        "lock_view_class",
+        "unlock_view_class",
+        "confirm_workflow_cancellation_view_class",
+        "workflow_history_view_class",
+        "workflow_history_detail_view_class",
     ):
         view_class = getattr(viewset_class, attribute)
         setattr(viewset_class, attribute, _with_mixin(CourseOwnedObjectViewMixin, view_class))
@@ -186,4 +225,4 @@ class OwnedCoursesFieldMixin:
         user = getattr(self, "for_user", None)
         field = self.fields.get(self.course_field)
         if field is not None and user is not None and not user.is_superuser:
-            field.queryset = field.queryset.exclude(pk__in=_foreign_courses(user))
+            field.queryset = field.queryset.exclude(pk__in=courses_not_owned_by(user))

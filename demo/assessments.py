@@ -157,9 +157,14 @@ SURVEYS = {
 
 
 def _question_create(
-    spec: schema.Question, *, objectives: list[LearningObjective], topic: Topic
+    spec: schema.Question,
+    *,
+    course: CoursePage,
+    objectives: list[LearningObjective],
+    topic: Topic,
 ) -> Question:
     question = Question(
+        course=course,
         kind=spec.kind,
         text=spec.text,
         explanation=spec.explanation,
@@ -186,6 +191,7 @@ def _question_translate(
     original: Question,
     spec: schema.Question,
     *,
+    course: CoursePage,
     locale: Locale,
     objectives: list[LearningObjective],
     topic: Topic,
@@ -242,12 +248,20 @@ def quiz_ensure(
     objectives = list(LearningObjective.objects.filter(course=course).order_by("sort_order"))
     if original is None:
         quiz = Quiz(title=title, purpose=purpose, course=course, locale=course.locale)
-        rows = [_question_create(q, objectives=objectives, topic=topic) for q in questions]
+        rows = [
+            _question_create(q, course=course, objectives=objectives, topic=topic)
+            for q in questions
+        ]
     else:
         originals = [item.question for item in original.quiz_questions.order_by("sort_order")]
         rows = [
             _question_translate(
-                source, spec, locale=course.locale, objectives=objectives, topic=topic
+                source,
+                spec,
+                course=course,
+                locale=course.locale,
+                objectives=objectives,
+                topic=topic,
             )
             for source, spec in zip(originals, questions, strict=True)
         ]

@@ -621,7 +621,7 @@ def _programme_create(*, trainer_ids: list[int]) -> list[CoursePage]:
         test_questions = []
         for position, (objective, text, *answers) in enumerate(spec["questions"]):
             question = Question.objects.create(
-                kind=Question.Kind.SINGLE, text=text, objective=objectives[objective]
+                course=course, kind=Question.Kind.SINGLE, text=text, objective=objectives[objective]
             )
             # The right answer moves around so that "always the first" is no strategy.
             right = position % len(answers)
@@ -635,7 +635,9 @@ def _programme_create(*, trainer_ids: list[int]) -> list[CoursePage]:
             test_questions.append(question)
         statements = []
         for text, true in spec["statements"]:
-            question = Question.objects.create(kind=Question.Kind.TRUE_FALSE, text=text)
+            question = Question.objects.create(
+                course=course, kind=Question.Kind.TRUE_FALSE, text=text
+            )
             Choice.objects.bulk_create(
                 [
                     Choice(question=question, text="True", is_correct=true, sort_order=0),

@@ -9,17 +9,37 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from courses.models import CoursePage, Enrolment, LearningObjective, Topic
 
 from .. import grading
-from ..admin_forms import QuizAdminForm
+from ..admin_forms import QuestionAdminForm, QuizAdminForm
 
 
-class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """A question of the bank, tagged by topic and learning objective."""
+class Question(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    TranslatableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A question of the bank, tagged by topic and learning objective.
+
+    It belongs to a course, or to the shared bank, changed only by its named ``owners``
+    (``assessments.permissions.QuestionPermissionPolicy``). Changes wait as drafts until the
+    Legal review approves them: the row holds the live version, the one trainees are asked.
+    """
 
     class Kind(models.TextChoices):
         SINGLE = grading.SINGLE, _("Single choice")
@@ -30,6 +50,26 @@ class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel
 
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     text = models.TextField(_("question"))
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+        help_text=_(
+            "Only the course's trainers change the question and use it in quizzes. Leave "
+            "empty for the shared bank, which its owners change and every trainer uses."
+        ),
+    )
+    # Parental: a change of owners waits for review with the rest of the question.
+    owners = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owners"),
+        blank=True,
+        related_name="shared_questions",
+        help_text=_("Shared bank only: the trainers who may change the question."),
+    )
     points = models.DecimalField(
         _("points"),
         max_digits=5,
@@ -57,7 +97,10 @@ class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel
     ignore_case = models.BooleanField(_("ignore case"), default=True)
     ignore_accents = models.BooleanField(_("ignore accents"), default=True)
 
+    base_form_class = QuestionAdminForm
+
     panels = [
+        FieldPanel("course"),
         FieldPanel("kind"),
         FieldPanel("text"),
         FieldPanel("points"),
@@ -73,12 +116,14 @@ class Question(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel
         ),
         FieldPanel("explanation"),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("objective")], heading=_("Tags")),
+        FieldPanel("owners", permission="assessments.name_question_owners"),
     ]
     search_fields = [index.SearchField("text"), index.AutocompleteField("text")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+        permissions = [("name_question_owners", _("Can name the owners of shared questions"))]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -119,8 +164,19 @@ class MatchingPair(Orderable):
         return f"{self.prompt} → {self.answer}"
 
 
-class Quiz(TranslatableMixin, RevisionMixin, ClusterableModel):
-    """A set of questions with a purpose, a pass mark, attempts and a feedback policy."""
+class Quiz(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    TranslatableMixin,
+    RevisionMixin,
+    ClusterableModel,
+):
+    """A set of questions with a purpose, a pass mark, attempts and a feedback policy.
+
+    Changes wait as drafts until the Legal review approves them; trainees see only live
+    quizzes, as the row holds them.
+    """
 
     class Purpose(models.TextChoices):
         PRACTICE = "practice", _("Practice")

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Locale, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from courses.models import CoursePage, Enrolment
@@ -17,8 +25,20 @@ from courses.models import CoursePage, Enrolment
 from ..admin_forms import SurveyAdminForm
 
 
-class Survey(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """A course's questionnaire: its reaction survey or its follow-up survey."""
+class Survey(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    TranslatableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A course's questionnaire: its reaction survey or its follow-up survey.
+
+    Changes wait as drafts until the Legal review approves them; trainees answer the live
+    version only.
+    """
 
     class Purpose(models.TextChoices):
         REACTION = "reaction", _("Reaction (when the course is completed)")

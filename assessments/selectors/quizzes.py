@@ -233,7 +233,9 @@ def _prefer_language(quizzes, language: str | None) -> Quiz | None:
 def course_tests(course_id: int, language: str | None = None) -> dict[str, Quiz]:
     """The course's pre-test and post-test by purpose, in ``language`` where translated."""
     quizzes = Quiz.objects.filter(
-        course_id=course_id, purpose__in=[Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST]
+        live=True,
+        course_id=course_id,
+        purpose__in=[Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST],
     ).select_related("locale")
     tests = {}
     for purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST):

@@ -29,7 +29,9 @@ def survey_for_course(
     *, course: CoursePage, purpose: str, language_code: str | None
 ) -> Survey | None:
     """The course's survey with this purpose, in the trainee's language when translated."""
-    surveys = list(Survey.objects.filter(course=course, purpose=purpose).select_related("locale"))
+    surveys = list(
+        Survey.objects.filter(live=True, course=course, purpose=purpose).select_related("locale")
+    )
     return survey_translation_pick(
         surveys, course_locale_id=course.locale_id, language_code=language_code
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -51,9 +52,13 @@ def question_snapshot(question: Question, *, rng: random.Random, shuffle_choices
 
 
 def _quiz_questions(quiz: Quiz, rng: random.Random) -> list[Question]:
-    questions = Question.objects.prefetch_related("choices", "pairs")
+    # The rows hold the live questions (a change waiting for review is only a revision);
+    # one never published is not asked.
+    questions = Question.objects.filter(live=True).prefetch_related("choices", "pairs")
     if quiz.draw_count:
-        pool = questions.filter(topics__in=quiz.draw_topics.all())
+        pool = questions.filter(topics__in=quiz.draw_topics.all()).filter(
+            Q(course__isnull=True) | Q(course_id=quiz.course_id)
+        )
         if quiz.purpose in (Quiz.Purpose.PRE_TEST, Quiz.Purpose.POST_TEST):
             # Both tests draw from the course's objectives, so their results compare.
             pool = pool.filter(objective__course_id=quiz.course_id)
@@ -177,7 +182,7 @@ def _attempt_create(*, quiz: Quiz, trainee: User, enrolment: Enrolment) -> Attem
             attempt=attempt,
             question=question,
             position=position,
-            question_revision_id=question.latest_revision_id,
+            question_revision_id=question.live_revision_id,
             snapshot=question_snapshot(question, rng=rng, shuffle_choices=quiz.shuffle_choices),
         )
         for position, question in enumerate(questions, start=1)

@@ -195,7 +195,7 @@ def survey_invitations_send() -> int:
     now = timezone.now()
     surveys_by_course: dict[int, list[Survey]] = defaultdict(list)
     follow_ups = Survey.objects.filter(
-        purpose=Survey.Purpose.FOLLOW_UP, course__isnull=False
+        live=True, purpose=Survey.Purpose.FOLLOW_UP, course__isnull=False
     ).select_related("locale")
     for survey in follow_ups:
         surveys_by_course[survey.course_id].append(survey)

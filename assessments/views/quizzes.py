@@ -41,11 +41,16 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _live_quizzes():
+    # A quiz never published (waiting for its first review) is not there for trainees.
+    return Quiz.objects.filter(live=True).select_related("course")
+
+
 @login_required
 @require_GET
 def quiz_detail(request, quiz_id: int):
     """The quiz's rules, the trainee's attempts so far and the button to start or resume."""
-    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    quiz = get_object_or_404(_live_quizzes(), pk=quiz_id)
     if quiz.course_id is None:
         raise Http404
     enrolment = enrolment_of(user=request.user, course=quiz.course)
@@ -79,7 +84,7 @@ def quiz_detail(request, quiz_id: int):
 @require_POST
 def quiz_start(request, quiz_id: int):
     """Start the next attempt, or resume the open one (a double click starts one)."""
-    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    quiz = get_object_or_404(_live_quizzes(), pk=quiz_id)
     try:
         attempt = services.attempt_start(quiz=quiz, trainee=request.user)
     except PermissionDenied as error:
@@ -95,7 +100,7 @@ def quiz_start(request, quiz_id: int):
 @require_POST
 def pre_test_skip(request, quiz_id: int):
     """Go straight to the lessons, where the course lets trainees skip its pre-test."""
-    quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+    quiz = get_object_or_404(_live_quizzes(), pk=quiz_id)
     try:
         services.pre_test_skip(quiz=quiz, trainee=request.user)
     except PermissionDenied as error:

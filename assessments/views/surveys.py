@@ -65,7 +65,7 @@ def _survey_page(request, *, survey, trainee, enrolment, submit):
 def survey_answer(request, survey_id: int):
     """The reaction survey of a course, for trainees who completed it (404 for anyone else)."""
     survey = get_object_or_404(
-        Survey.objects.select_related("course"),
+        Survey.objects.filter(live=True).select_related("course"),
         pk=survey_id,
         purpose=Survey.Purpose.REACTION,
         course__isnull=False,

@@ -4,13 +4,16 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import override
+from wagtail import hooks
 from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
@@ -62,6 +65,17 @@ def _legal_review_workflow() -> Workflow:
     return workflow
 
 
+def _reviewed_snippets_assign(workflow: Workflow) -> None:
+    """Give the snippets other apps declare as legal content (``liaison_reviewed_snippets``)
+    the Legal review workflow, unless an administrator chose another one for them."""
+    for declare in hooks.get_hooks("liaison_reviewed_snippets"):
+        for model in declare():
+            WorkflowContentType.objects.get_or_create(
+                content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+                defaults={"workflow": workflow},
+            )
+
+
 def _catalogue_translations_link(catalogues: list[CourseIndexPage]) -> None:
     """Make the catalogues of every language translations of the default language's one.
 
@@ -87,7 +101,8 @@ def _catalogue_translations_link(catalogues: list[CourseIndexPage]) -> None:
 @transaction.atomic
 def catalogue_setup() -> list[CourseIndexPage]:
     """Ensure audiences, a catalogue under every home page (the languages' catalogues linked
-    as translations), Legal review and trainer rights.
+    as translations), Legal review (for the catalogue and the reviewed snippets) and trainer
+    rights.
 
     Idempotent: existing pages, workflows and permissions are left as editors made them.
     """
@@ -105,6 +120,7 @@ def catalogue_setup() -> list[CourseIndexPage]:
                 },
             )
     workflow = _legal_review_workflow()
+    _reviewed_snippets_assign(workflow)
     trainers = Group.objects.get(name=roles.TRAINERS)
     catalogues = []
     for home in HomePage.objects.select_related("locale"):

@@ -55,10 +55,12 @@ def test_answers_are_kept_and_a_reload_resumes_the_same_attempt(trainee, enrolle
 
 
 def test_submit_grades_on_the_server_and_only_once(trainee, enrolled, quiz):
-    # Each answer keeps the revision of its question that the trainee saw.
-    revisions = {
-        link.question_id: link.question.save_revision().pk for link in quiz.quiz_questions.all()
-    }
+    # Each answer keeps the revision of its question that the trainee saw: the live one.
+    revisions = {}
+    for link in quiz.quiz_questions.all():
+        revision = link.question.save_revision()
+        revision.publish()
+        revisions[link.question_id] = revision.pk
     attempt = services.attempt_start(quiz=quiz, trainee=trainee)
     answer_all(attempt, trainee, right=3)
 

@@ -27,11 +27,16 @@ DEFAULT_SURVEY_ITEMS = [
 
 
 class ChoiceQuestionFactory(CleanModelFactory):
-    """A single-choice question of ``n`` choices, of which the ``correct``-th is right."""
+    """A single-choice question of ``n`` choices, of which the ``correct``-th is right.
+
+    It belongs to ``course``; left empty, the first quiz made with ``QuizFactory`` gives it
+    that quiz's course, unless it has ``owners`` (then it stays in the shared bank).
+    """
 
     class Meta:
         model = Question
 
+    course = None
     kind = Question.Kind.SINGLE
     text = "Who decides on a forced return?"
     points = 1
@@ -45,6 +50,12 @@ class ChoiceQuestionFactory(CleanModelFactory):
         for i in range(n):
             Choice.objects.create(question=question, text=f"Answer {i}", is_correct=i == correct)
         return question
+
+    @factory.post_generation
+    def owners(question, create, extracted, **kwargs):
+        if extracted:
+            question.owners.set(extracted)
+            question.save()
 
 
 class QuizFactory(CleanModelFactory):
@@ -67,6 +78,10 @@ class QuizFactory(CleanModelFactory):
     @factory.post_generation
     def questions(quiz, create, extracted, **kwargs):
         for order, question in enumerate(extracted or ()):
+            if question.course_id is None and not question.owners.exists() and quiz.course_id:
+                # As the data migration does: a question one course uses belongs to it.
+                Question.objects.filter(pk=question.pk).update(course=quiz.course_id)
+                question.course_id = quiz.course_id
             QuizQuestion.objects.create(quiz=quiz, question=question, sort_order=order)
 
 

@@ -235,13 +235,19 @@ MATRIX: dict[str, str] = {
     "issued_certificates:inspect":                 "login login login home  home  home  200",
     "issued_certificates:revoke":                  "login login login home  home  home  200",
     # --- Liaison's snippets (summarised: index, add, edit, delete and the chooser) -----------
-    # Trainers author the question bank (shared by every course); quizzes, surveys and
-    # certificate templates only of the courses they own (courses.permissions): the trainer
-    # of another course is refused this course's ones. Only admins delete templates.
+    # Questions, quizzes, surveys and certificate templates only of the courses trainers own
+    # (courses.permissions; shared questions: their named owners): the trainer of another
+    # course is refused this course's ones, its history too. Only admins delete templates.
     "wagtailsnippets_assessments_question:list":   "login login login 200   200   home  200",
     "wagtailsnippets_assessments_question:add":    "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_question:edit":   "login login login 200   200   home  200",
-    "wagtailsnippets_assessments_question:delete": "login login login 200   200   home  200",
+    "wagtailsnippets_assessments_question:edit":   "login login login home  200   home  200",
+    "wagtailsnippets_assessments_question:delete": "login login login home  200   home  200",
+    "wagtailsnippets_assessments_question:history":
+                                                   "login login login home  200   home  200",
+    "wagtailsnippets_assessments_quiz:history":    "login login login home  200   home  200",
+    "wagtailsnippets_assessments_survey:history":  "login login login home  200   home  200",
+    "wagtailsnippets_certificates_certificatetemplate:history":
+                                                   "login login login home  200   home  200",
     "wagtailsnippetchoosers_assessments_question:choose":
                                                    "login login login 200   200   200   200",
     "wagtailsnippets_assessments_quiz:list":       "login login login 200   200   home  200",
@@ -477,6 +483,11 @@ REQUESTS: dict[str, Request] = {
         f"wagtailsnippets_{snippet}:{view}": _pk(attribute)
         for snippet, attribute in _SNIPPETS.items()
         for view in ("edit", "delete")
+    },
+    **{
+        f"wagtailsnippets_{snippet}:history": _pk(attribute)
+        for snippet, attribute in _SNIPPETS.items()
+        if snippet.startswith(("assessments_", "certificates_"))
     },
     "wagtailadmin_explore": _pk("course"),
     "wagtailadmin_pages:edit": _pk("course"),
