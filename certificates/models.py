@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from cms.storage import private_storage
 from courses.models import CoursePage, Enrolment
 
 from .admin_forms import CertificateTemplateForm
@@ -159,8 +160,7 @@ class CertificateTemplate(
 
 
 def _pdf_path(instance: "Certificate", filename: str) -> str:
-    # Not guessable: the file is served only through the holder's download view, and a
-    # random name keeps it out of reach should the media folder ever be exposed.
+    # Not guessable: a random name keeps it out of reach should the folder ever be exposed.
     return f"certificates/{secrets.token_urlsafe(24)}.pdf"
 
 
@@ -245,7 +245,10 @@ class Certificate(models.Model):
         related_name="+",
     )
     reminded_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to=_pdf_path, blank=True, max_length=200)
+    # Private storage: no URL, served only by the holder's download view.
+    pdf = models.FileField(
+        _("PDF"), upload_to=_pdf_path, storage=private_storage, blank=True, max_length=200
+    )
 
     class Meta:
         verbose_name = _("certificate")

@@ -37,3 +37,26 @@ def _storages_changed(*, setting: str, **kwargs) -> None:
     # As Django does for default_storage: tests that swap STORAGES get the new backend.
     if setting == "STORAGES":
         _private_storage._wrapped = empty
+
+
+def files_to_private(model, field: str) -> int:
+    """Move the files of ``model.field`` from the default storage into the private one.
+
+    For the data migrations that make a field private: rows keep their names (the private
+    storage may pick another if taken), and a file already gone is left for the view that
+    serves it to draw again. Returns how many files moved.
+    """
+    from django.core.files.storage import default_storage
+
+    moved = 0
+    for row in model.objects.exclude(**{field: ""}).only("pk", field).iterator():
+        name = getattr(row, field).name
+        if not default_storage.exists(name):
+            continue
+        with default_storage.open(name, "rb") as content:
+            stored = private_storage().save(name, content)
+        if stored != name:
+            model.objects.filter(pk=row.pk).update(**{field: stored})
+        default_storage.delete(name)
+        moved += 1
+    return moved

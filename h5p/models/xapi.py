@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.storage import private_storage
+
 
 class XAPIClient(models.Model):
     """A tool or reporting system that calls /xapi/statements with HTTP Basic credentials."""
@@ -104,7 +106,7 @@ class Statement(models.Model):
 
 
 def _attachment_path(instance: "XAPIAttachment", filename: str) -> str:
-    # Not under a public prefix: attachments are served only through /xapi/statements.
+    # In the private storage: attachments are served only through /xapi/statements.
     return f"xapi-attachments/{instance.sha2}"
 
 
@@ -112,14 +114,16 @@ class XAPIAttachment(models.Model):
     """The content of a statement attachment, stored once per SHA-2 digest.
 
     Statements name their attachments by ``sha2`` in their JSON; the file lives in the
-    default storage under ``xapi-attachments/``, which a web server serving MEDIA_ROOT
-    must not serve (the resource serves it to those who may read the statement).
+    private storage under ``xapi-attachments/``, out of any web server's reach (the
+    resource serves it to those who may read the statement).
     """
 
     sha2 = models.CharField(_("SHA-2 digest"), max_length=128, unique=True)
     content_type = models.CharField(_("content type"), max_length=255)
     length = models.PositiveBigIntegerField(_("length in bytes"))
-    file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=_attachment_path, storage=private_storage, max_length=200
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:

@@ -9,12 +9,15 @@ activity and the same inside a SubStatement. A digest makes every token the same
 and lowercase, so SQLite's case-insensitive LIKE cannot match two different identifiers.
 """
 
+import functools
 import hashlib
 
 from .validation import IFIS
 
 
+@functools.lru_cache(maxsize=4096)
 def _token(text: str) -> str:
+    # A batch names the same few agents and activities again and again.
     return hashlib.blake2b(text.encode(), digest_size=10).hexdigest()
 
 

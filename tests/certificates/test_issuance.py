@@ -47,6 +47,10 @@ def test_completing_a_course_issues_its_certificate_within_one_task_run(
     assert trainee.organisation.name in certificate.body
     assert certificate.pdf.name.startswith("certificates/")
     assert (media / certificate.pdf.name).read_bytes().startswith(b"%PDF")
+    # In the private storage: nothing under the public media folder, and no URL at all.
+    assert not list(media.glob("public/**/*.pdf"))
+    with pytest.raises(ValueError, match="private file"):
+        _url = certificate.pdf.url
 
 
 def test_the_pdf_is_stored_under_a_random_name_that_tells_nothing(certificate):

@@ -14,7 +14,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
+from django.core.files.storage import default_storage
 
+from cms.storage import private_storage
 from h5p.models import Statement, XAPIAttachment
 from h5p.xapi.validation import SIGNATURE
 from tests.factories.h5p import XAPI_URL, statement, xapi_client_create, xapi_post
@@ -90,6 +92,9 @@ class TestAttachments:
         stored = XAPIAttachment.objects.get()
         assert stored.sha2 == sha(TEXT) and stored.length == len(TEXT)
         assert stored.file.name.startswith("xapi-attachments/")
+        # Private: in the storage without URLs, never where a web server serves media.
+        assert private_storage().exists(stored.file.name)
+        assert not default_storage.exists(stored.file.name)
         got = client.get(XAPI_URL, {"statementId": statement_id, "attachments": "true"}, **headers)
         assert got["Content-Type"].startswith("multipart/mixed; boundary=")
         boundary = got["Content-Type"].split("boundary=")[1].encode()

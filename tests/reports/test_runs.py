@@ -28,7 +28,7 @@ def media(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "media")},
         },
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "cms.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": str(tmp_path)},
         },
     }
