@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail.backends.locmem import EmailBackend
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -18,6 +19,7 @@ from assessments.models import (
     SurveyItem,
     SurveyResponse,
 )
+from assessments.selectors.surveys import survey_for_course
 from assessments.tasks import send_survey_invitations, send_survey_reminders
 from courses import services as course_services
 from courses.models import Enrolment, EnrolmentMode
@@ -293,6 +295,21 @@ class TestInvitations:
         assert invitation.expires_at - invitation.sent_at == timedelta(days=60)
         assert len(mail.outbox) == 1
         assert mail.outbox[0].to == [trainee.email]
+
+    def test_a_survey_waiting_for_its_first_review_is_neither_sent_nor_shown(
+        self, client, trainee, enrolment, course, follow_up, reaction,
+        django_capture_on_commit_callbacks,
+    ):  # fmt: skip
+        """Surveys are legal content too: until a second trainer approves them, no trainee
+        is invited to one or can open it."""
+        Survey.objects.filter(pk__in=[follow_up.pk, reaction.pk]).update(live=False)
+        enrolment_complete(enrolment, days_ago=90)
+
+        assert run(send_survey_invitations, django_capture_on_commit_callbacks) == 0
+        assert not survey_for_course(course=course, purpose=reaction.purpose, language_code="en")
+        client.force_login(trainee)
+        page = client.get(reverse("assessments:survey_answer", args=[reaction.pk]))
+        assert page.status_code == 404
 
     def test_no_invitation_before_the_courses_delay(
         self, enrolment, course, django_capture_on_commit_callbacks

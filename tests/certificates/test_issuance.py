@@ -113,6 +113,21 @@ def test_a_course_without_a_template_issues_no_certificate(
     assert not Certificate.objects.exists()
 
 
+def test_a_template_waiting_for_its_first_review_issues_nothing(
+    media, template, trainee, enrolment, lessons, django_capture_on_commit_callbacks
+):
+    """A new template is a draft until a second trainer approves it: no certificate carries
+    text nobody reviewed."""
+    template.live = False
+    template.save(update_fields=["live"])
+
+    complete_course(trainee, lessons, django_capture_on_commit_callbacks)
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.COMPLETED
+    assert not Certificate.objects.exists()
+
+
 def test_an_enrolment_not_completed_gets_no_certificate(media, template, enrolment):
     assert services.certificate_issue(enrolment_id=enrolment.pk) is None
     assert issue_certificate.delay(enrolment.pk).get() is None
