@@ -386,13 +386,13 @@ def _reach_table(
         _column("completed_trainees", _("Trainees who completed a course"), "int"),
         _column(
             "trainee_completion_rate",
-            _("Trainees who completed a course (% of trainees)"),
+            _("Trainees who completed a course (share of trainees, %)"),
             "percent",
         ),
         _column("enrolments", _("Enrolments"), "int"),
         _column("started", _("Enrolments started"), "int"),
         _column("completed", _("Enrolments completed"), "int"),
-        _column("completion_rate", _("Completion rate (% of enrolments)"), "percent"),
+        _column("completion_rate", _("Completion rate (share of enrolments, %)"), "percent"),
         _column("median_days", _("Median days to complete (enrolments)"), "decimal"),
         _column("lesson_hours", _("Recorded lesson time (hours)"), "decimal"),
         _column("session_hours", _("Classroom sessions attended (hours)"), "decimal"),
@@ -924,7 +924,7 @@ def _reaction_section(context: _Context) -> Section:
                 _share_value(useful_summary["share_agree"], useful_n, min_cell)
                 if useful_summary
                 else None,
-                _("% of answers"),
+                _("percent of answers"),
             ),
         ],
         columns=["measure", "trainees", "responses", "value", "unit"],
@@ -1052,14 +1052,14 @@ def _learning_section(context: _Context) -> Section:
     # Each row: key (read below), measure, the enrolments and distinct trainees it is
     # computed over, value, unit, reading.
     groups = {"pre": pre, "post": post, "pairs": pairs, "first": first_pairs}
-    percent, points = _("% score"), _("percentage points")
+    percent, points = _("percent score"), _("percentage points")
     rows = [
         ("pre", _("Pre-test mean, first attempt (all who took it)"), "pre",
          pre["pre"].mean() if len(pre) else None, percent, ""),
         ("post", _("Post-test mean, last attempt (all who took it)"), "post",
          post["post"].mean() if len(post) else None, percent, ""),
         ("pass_rate", _("Post-test pass rate (passed in any attempt)"), "post",
-         _share_value(pass_share, len(post), min_cell), _("% of enrolments"), ""),
+         _share_value(pass_share, len(post), min_cell), _("percent of enrolments"), ""),
         ("pre_pairs", _("Pre-test mean, first attempt (matched pairs)"), "pairs",
          g(gain, "pre_mean"), percent, ""),
         ("post_pairs", _("Post-test mean, last attempt (matched pairs)"), "pairs",
@@ -1190,7 +1190,7 @@ def _learning_section(context: _Context) -> Section:
     charts = [
         _chart(
             "learning-by-course",
-            _("Mean score before and after, trainees with both tests (% score)"),
+            _("Mean score before and after, trainees with both tests (score, %)"),
             "bar",
             by_course_shown["course"],
             [
@@ -1586,7 +1586,7 @@ def report_headlines(report: Report) -> list[dict[str, Any]]:
             "int",
         ),
         (
-            _("Trainees who completed a course (% of trainees enrolled)"),
+            _("Trainees who completed a course (share of trainees enrolled, %)"),
             "reach-by-audience",
             -1,
             "trainee_completion_rate",
@@ -1601,14 +1601,14 @@ def report_headlines(report: Report) -> list[dict[str, Any]]:
             "decimal",
         ),
         (
-            _("Post-test pass rate (% of enrolments that took it)"),
+            _("Post-test pass rate (share of enrolments that took it, %)"),
             "learning-summary",
             2,
             "value",
             "percent",
         ),
         (
-            _("Find the training useful for their work (% of answers agreeing)"),
+            _("Find the training useful for their work (share of answers agreeing, %)"),
             "reaction-headline",
             2,
             "value",
@@ -1616,7 +1616,7 @@ def report_headlines(report: Report) -> list[dict[str, Any]]:
         ),
         (_("Net promoter score (−100 to 100)"), "reaction-headline", 1, "value", "decimal"),
         (
-            _("Follow-up response rate (% of trainees invited)"),
+            _("Follow-up response rate (share of trainees invited, %)"),
             "behaviour-response",
             0,
             "rate",

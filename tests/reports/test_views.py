@@ -236,13 +236,13 @@ class TestDashboard:
         assert labels == [
             "Trainees enrolled",
             "Trainees who completed a course",
-            "Trainees who completed a course (% of trainees enrolled)",
+            "Trainees who completed a course (share of trainees enrolled, %)",
             "Recorded lesson time (hours)",
             "Classroom sessions attended (hours)",
-            "Post-test pass rate (% of enrolments that took it)",
-            "Find the training useful for their work (% of answers agreeing)",
+            "Post-test pass rate (share of enrolments that took it, %)",
+            "Find the training useful for their work (share of answers agreeing, %)",
             "Net promoter score (−100 to 100)",
-            "Follow-up response rate (% of trainees invited)",
+            "Follow-up response rate (share of trainees invited, %)",
         ]
         assert response.context["headlines"][0]["text"] == "0"
         assert "<svg" not in response.content.decode()  # nothing to draw yet
@@ -275,11 +275,13 @@ class TestDashboard:
         assert headlines["Trainees enrolled"]["text"] == "10"
         # Trainees beside trainees: nine of the ten completed a course.
         assert headlines["Trainees who completed a course"]["text"] == "9"
-        share = headlines["Trainees who completed a course (% of trainees enrolled)"]
+        share = headlines["Trainees who completed a course (share of trainees enrolled, %)"]
         assert share["text"] == "90.0 %"
         assert headlines["Classroom sessions attended (hours)"]["suppressed"]  # three attended
         assert headlines["Net promoter score (−100 to 100)"]["text"] == "16.67"
-        assert headlines["Follow-up response rate (% of trainees invited)"]["text"] == "83.3 %"
+        assert (
+            headlines["Follow-up response rate (share of trainees invited, %)"]["text"] == "83.3 %"
+        )
         page = response.content.decode()
         assert page.count("<svg") == 2  # trends by month, indicators against target
         assert "Action plans made" in page
