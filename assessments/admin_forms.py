@@ -23,7 +23,27 @@ class QuestionAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
 
 
 class SurveyAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):
-    """A trainer gives a survey one of their own courses."""
+    """A trainer gives a survey one of their own courses, and each report role to one
+    question at most (the report reads the role's headline from that question)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("items")
+        if formset is None or not formset.is_valid():
+            return cleaned
+        roles = [
+            form.cleaned_data.get("role")
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        given = [role for role in roles if role and role != "none"]
+        twice = sorted({role for role in given if given.count(role) > 1})
+        if twice:
+            raise ValidationError(
+                _("Give each role in the report to one question only. Given twice: %(roles)s")
+                % {"roles": ", ".join(twice)}
+            )
+        return cleaned
 
 
 class QuizAdminForm(OwnedCoursesFieldMixin, WagtailAdminModelForm):

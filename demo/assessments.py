@@ -21,8 +21,10 @@ TEST_TITLES = {
 }
 
 L = SurveyItem.Kind
+R = SurveyItem.Role
 # Reaction (Kirkpatrick level 1) and follow-up (level 3) questionnaires, the same for every
-# course; the follow-up asks what changed in the trainee's practice.
+# course; the follow-up asks what changed in the trainee's practice. An item is (kind, text,
+# choices) or (kind, text, choices, role): the report reads its EU indicators by role.
 SURVEYS = {
     "en": {
         Survey.Purpose.REACTION: (
@@ -30,7 +32,7 @@ SURVEYS = {
             "Five minutes of your time tell the trainers what to keep and what to change. "
             "Your answers are reported only in groups of at least five.",
             [
-                (L.LIKERT, "The course is useful for my work.", ""),
+                (L.LIKERT, "The course is useful for my work.", "", R.USEFULNESS),
                 (L.LIKERT, "The procedures were explained clearly.", ""),
                 (L.LIKERT, "I feel confident applying what I learned.", ""),
                 (L.NPS, "How likely are you to recommend this course to a colleague?", ""),
@@ -42,7 +44,12 @@ SURVEYS = {
             "You completed this course three months ago. Tell us whether it changed how you "
             "work; your answers are reported only in groups of at least five.",
             [
-                (L.LIKERT, "In the last three months I used what I learned in this course.", ""),
+                (
+                    L.LIKERT,
+                    "In the last three months I used what I learned in this course.",
+                    "",
+                    R.APPLIED,
+                ),
                 (
                     L.LIKERT,
                     "I handled, referred or explained a case differently because of the course.",
@@ -64,7 +71,7 @@ SURVEYS = {
             "qu'il faut changer. Vos réponses ne sont présentées que par groupes d'au moins "
             "cinq personnes.",
             [
-                (L.LIKERT, "Le cours est utile pour mon travail.", ""),
+                (L.LIKERT, "Le cours est utile pour mon travail.", "", R.USEFULNESS),
                 (L.LIKERT, "Les procédures ont été expliquées clairement.", ""),
                 (L.LIKERT, "Je me sens capable d'appliquer ce que j'ai appris.", ""),
                 (
@@ -86,6 +93,7 @@ SURVEYS = {
                     "Au cours des trois derniers mois, j'ai utilisé ce que j'ai appris dans ce "
                     "cours.",
                     "",
+                    R.APPLIED,
                 ),
                 (
                     L.LIKERT,
@@ -112,7 +120,7 @@ SURVEYS = {
             "moeten veranderen. Je antwoorden worden alleen getoond in groepen van minstens "
             "vijf personen.",
             [
-                (L.LIKERT, "De cursus is nuttig voor mijn werk.", ""),
+                (L.LIKERT, "De cursus is nuttig voor mijn werk.", "", R.USEFULNESS),
                 (L.LIKERT, "De procedures werden duidelijk uitgelegd.", ""),
                 (L.LIKERT, "Ik voel me in staat toe te passen wat ik geleerd heb.", ""),
                 (
@@ -133,6 +141,7 @@ SURVEYS = {
                     L.LIKERT,
                     "In de voorbije drie maanden heb ik gebruikt wat ik in deze cursus leerde.",
                     "",
+                    R.APPLIED,
                 ),
                 (
                     L.LIKERT,
@@ -300,8 +309,15 @@ def surveys_ensure(course: CoursePage, *, originals: dict[str, Survey] | None = 
             survey.full_clean()
             survey.save()
             SurveyItem.objects.bulk_create(
-                SurveyItem(survey=survey, kind=kind, text=text, choices=choices, sort_order=order)
-                for order, (kind, text, choices) in enumerate(items)
+                SurveyItem(
+                    survey=survey,
+                    kind=kind,
+                    text=text,
+                    choices=choices,
+                    role=role[0] if role else R.NONE,
+                    sort_order=order,
+                )
+                for order, (kind, text, choices, *role) in enumerate(items)
             )
             survey.save_revision()
         surveys[purpose] = survey

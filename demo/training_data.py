@@ -557,26 +557,48 @@ PROGRAMME = [
     },
 ]
 REACTION_ITEMS = [
-    (SurveyItem.Kind.LIKERT, "The course was relevant to my job.", ""),
-    (SurveyItem.Kind.LIKERT, "The course will be useful for my work.", ""),
-    (SurveyItem.Kind.LIKERT, "The procedures were explained clearly.", ""),
-    (SurveyItem.Kind.LIKERT, "I am confident I can apply what I learned.", ""),
-    (SurveyItem.Kind.NPS, "How likely are you to recommend this course to a colleague?", ""),
-    (SurveyItem.Kind.FREE_TEXT, "What would you change in this course?", ""),
+    (SurveyItem.Kind.LIKERT, "The course was relevant to my job.", "", SurveyItem.Role.RELEVANCE),
+    (
+        SurveyItem.Kind.LIKERT,
+        "The course will be useful for my work.",
+        "",
+        SurveyItem.Role.USEFULNESS,
+    ),
+    (SurveyItem.Kind.LIKERT, "The procedures were explained clearly.", "", SurveyItem.Role.NONE),
+    (
+        SurveyItem.Kind.LIKERT,
+        "I am confident I can apply what I learned.",
+        "",
+        SurveyItem.Role.NONE,
+    ),
+    (
+        SurveyItem.Kind.NPS,
+        "How likely are you to recommend this course to a colleague?",
+        "",
+        SurveyItem.Role.RECOMMENDATION,
+    ),
+    (SurveyItem.Kind.FREE_TEXT, "What would you change in this course?", "", SurveyItem.Role.NONE),
 ]
 FOLLOW_UP_ITEMS = [
     (
         SurveyItem.Kind.LIKERT,
         "In the last three months I used the skills acquired in this course in my work.",
         "",
+        SurveyItem.Role.APPLIED,
     ),
-    (SurveyItem.Kind.LIKERT, "I handled or referred a case using the course's procedures.", ""),
+    (
+        SurveyItem.Kind.LIKERT,
+        "I handled or referred a case using the course's procedures.",
+        "",
+        SurveyItem.Role.NONE,
+    ),
     (
         SurveyItem.Kind.SINGLE_CHOICE,
         "How often did you apply them?",
         "Never\nOnce or twice\nEvery month\nEvery week",
+        SurveyItem.Role.NONE,
     ),
-    (SurveyItem.Kind.FREE_TEXT, "Give an example, if you can.", ""),
+    (SurveyItem.Kind.FREE_TEXT, "Give an example, if you can.", "", SurveyItem.Role.NONE),
 ]
 
 
@@ -673,9 +695,10 @@ def _programme_create(*, trainer_ids: list[int]) -> list[CoursePage]:
                     text=text,
                     choices=choices,
                     required=kind != SurveyItem.Kind.FREE_TEXT,
+                    role=role,
                     sort_order=n,
                 )
-                for n, (kind, text, choices) in enumerate(items)
+                for n, (kind, text, choices, role) in enumerate(items)
             )
         courses.append(CoursePage.objects.get(pk=course.pk))
     return courses

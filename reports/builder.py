@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Audience
+from assessments.models import SurveyItem
 
 from . import data, defaults, privacy, statistics
 from .data import ReportFilters
@@ -314,12 +315,15 @@ def _no_data(what: str) -> str:
 
 _REACH_COLUMNS = (
     "trainees",
+    "completed_trainees",
+    "trainee_completion_rate",
     "enrolments",
     "started",
     "completed",
     "completion_rate",
     "median_days",
-    "hours",
+    "lesson_hours",
+    "session_hours",
 )
 
 
@@ -355,6 +359,10 @@ def _reach_frame(
         statistics.share(completed, enrolments)
         for completed, enrolments in zip(frame["completed"], frame["enrolments"], strict=True)
     ]
+    frame["trainee_completion_rate"] = [
+        statistics.share(completed, trainees)
+        for completed, trainees in zip(frame["completed_trainees"], frame["trainees"], strict=True)
+    ]
     return frame
 
 
@@ -374,15 +382,30 @@ def _reach_table(
     }[dimension]
     columns = [
         _column("group", group_label, "text"),
-        _column("trainees", _("Trainees"), "int"),
+        _column("trainees", _("Trainees enrolled"), "int"),
+        _column("completed_trainees", _("Trainees who completed a course"), "int"),
+        _column(
+            "trainee_completion_rate",
+            _("Trainees who completed a course (share of trainees, %)"),
+            "percent",
+        ),
         _column("enrolments", _("Enrolments"), "int"),
-        _column("started", _("Started"), "int"),
-        _column("completed", _("Completed"), "int"),
-        _column("completion_rate", _("Completion rate"), "percent"),
-        _column("median_days", _("Median days to complete"), "decimal"),
-        _column("hours", _("Hours of training delivered"), "decimal"),
+        _column("started", _("Enrolments started"), "int"),
+        _column("completed", _("Enrolments completed"), "int"),
+        _column("completion_rate", _("Completion rate (share of enrolments, %)"), "percent"),
+        _column("median_days", _("Median days to complete (enrolments)"), "decimal"),
+        _column("lesson_hours", _("Recorded lesson time (hours)"), "decimal"),
+        _column("session_hours", _("Classroom sessions attended (hours)"), "decimal"),
     ]
-    notes = [_small_note(context.min_cell)]
+    notes = [
+        _(
+            "Trainees are people, each counted once; enrolments are a trainee’s places in "
+            "courses. Lesson time is the time trainees spent on lesson pages as the platform "
+            "recorded it; classroom hours are the length of the course’s sessions each "
+            "trainee attended."
+        ),
+        _small_note(context.min_cell),
+    ]
     if dimension in ("course", "month", "city", "organisation"):
         notes.append(
             _("A trainee enrolled in several courses counts once in each group they are in.")
@@ -394,49 +417,48 @@ def _reach_table(
         frame,
         [
             _Suppression("trainees", list(_REACH_COLUMNS)),
-            _Suppression("started_trainees", ["started"]),
+            _Suppression("started_trainees", ["started", "lesson_hours"]),
             _Suppression(
-                "completed_trainees", ["completed", "completion_rate", "median_days", "hours"]
+                "completed_trainees",
+                [
+                    "completed_trainees",
+                    "trainee_completion_rate",
+                    "completed",
+                    "completion_rate",
+                    "median_days",
+                ],
             ),
+            _Suppression("session_trainees", ["session_hours"]),
         ],
         min_cell=context.min_cell,
-        shares={"completion_rate": "enrolments"},
+        shares={"completion_rate": "enrolments", "trainee_completion_rate": "trainees"},
         total_row=len(frame) - 1,
         notes=notes,
     )
 
 
-def _funnel_frame(context: _Context, total: pd.Series) -> pd.DataFrame:
-    """The funnel's steps; ``total`` is the reach total, which counts the first ones."""
-    counts = {
-        "enrolled": int(total["trainees"]),
-        "started": int(total["started_trainees"]),
-        "completed": int(total["completed_trainees"]),
-        **data.funnel_counts(context.filters),
+def _funnel_frame(context: _Context) -> pd.DataFrame:
+    """The funnel's steps (``data.funnel``) with their labels and shares of the enrolled."""
+    steps = data.funnel(context.filters)
+    labels = {
+        "enrolled": _("Enrolled"),
+        "started": _("Started a course"),
+        "pre_test": _("… and took its pre-test"),
+        "modules": _("… and did every module of the course"),
+        "completed": _("… and completed the course"),
+        "post_test_passed": _("… and passed its post-test"),
+        "follow_up": _("… and answered its follow-up survey"),
     }
-    modules = data.module_completions(context.filters)
-    steps: list[tuple[str, int]] = [
-        (_("Enrolled"), counts["enrolled"]),
-        (_("Started"), counts["started"]),
-        (_("Took the pre-test"), counts["pre_test"]),
+    steps["label"] = [
+        _("… and did the module “%(title)s”") % {"title": title}
+        if step == "module"
+        else labels[step]
+        for step, title in zip(steps["step"], steps["title"], strict=True)
     ]
-    if not modules.empty:
-        if modules["course"].nunique() == 1:
-            for row in modules.itertuples():
-                steps.append((_("Module done: %(title)s") % {"title": row.title}, int(row.done)))
-        else:
-            for position, done in modules.groupby("position")["done"].sum().items():
-                steps.append((_("Module %(n)d of each course done") % {"n": position}, int(done)))
-    steps += [
-        (_("Completed the course"), counts["completed"]),
-        (_("Passed the post-test"), counts["post_test_passed"]),
-        (_("Answered the follow-up survey"), counts["follow_up"]),
-    ]
-    frame = pd.DataFrame(steps, columns=["step", "trainees"])
-    enrolled = counts["enrolled"]
-    frame["share"] = [statistics.share(n, enrolled) for n in frame["trainees"]]
-    frame["enrolled"] = enrolled
-    return frame
+    enrolled = int(steps["trainees"].iloc[0]) if not steps.empty else 0
+    steps["share"] = [statistics.share(n, enrolled) for n in steps["trainees"]]
+    steps["enrolled"] = enrolled
+    return steps
 
 
 def _reach_section(context: _Context) -> Section:
@@ -454,21 +476,26 @@ def _reach_section(context: _Context) -> Section:
         tables.append(table)
         frames[dimension] = frame
 
-    funnel = _funnel_frame(context, groups["total"].iloc[0])
+    funnel = _funnel_frame(context)
     funnel_table, funnel_shown = _suppressed_table(
         "reach-funnel",
         _("From enrolment to follow-up"),
         [
-            _column("step", _("Step"), "text"),
-            _column("trainees", _("Trainees"), "int"),
-            _column("share", _("Share of enrolled trainees"), "percent"),
+            _column("label", _("Step"), "text"),
+            _column("trainees", _("Trainees (distinct)"), "int"),
+            _column("share", _("Share of enrolled trainees (%)"), "percent"),
         ],
         funnel,
         [_Suppression("trainees", ["trainees", "share"])],
         min_cell=context.min_cell,
         shares={"share": "enrolled"},
         notes=[
-            _("Each step counts distinct trainees; drop-out shows between the steps."),
+            _(
+                "Each step counts distinct trainees with an enrolment that reached this step "
+                "and every step above it, so no step counts more than the one before: a "
+                "trainee who skipped the pre-test leaves the funnel there. Drop-out shows "
+                "between the steps."
+            ),
             _small_note(context.min_cell),
         ],
     )
@@ -506,26 +533,32 @@ def _reach_section(context: _Context) -> Section:
     charts = [
         _chart(
             "reach-by-audience",
-            _("Trainees enrolled and completed, by audience"),
+            _("Trainees enrolled and trainees who completed a course, by audience"),
             "bar",
             audience["group"],
-            [(_("Enrolled"), audience["trainees"]), (_("Completed"), audience["completed"])],
+            [
+                (_("Trainees enrolled"), audience["trainees"]),
+                (_("Trainees who completed a course"), audience["completed_trainees"]),
+            ],
             _("trainees"),
         ),
         _chart(
             "reach-funnel",
             _("From enrolment to follow-up"),
             "funnel",
-            funnel_shown["step"],
+            funnel_shown["label"],
             [(_("Trainees"), funnel_shown["trainees"])],
             _("trainees"),
         ),
         _chart(
             "reach-by-month",
-            _("Enrolments and completions by month of enrolment"),
+            _("Enrolments made and completed, by month of enrolment"),
             "line",
             month["group"],
-            [(_("Enrolments"), month["enrolments"]), (_("Completed"), month["completed"])],
+            [
+                (_("Enrolments"), month["enrolments"]),
+                (_("Enrolments completed"), month["completed"]),
+            ],
             _("enrolments"),
         ),
     ]
@@ -552,9 +585,16 @@ def _reach_summary(context: _Context, frame: pd.DataFrame) -> list[str]:
         % {"n": _number(total["trainees"]), "e": _number(total["enrolments"])}
     ]
     if total["completed"] is not None:
-        rate = total["completion_rate"]
+        trainee_rate, rate = total["trainee_completion_rate"], total["completion_rate"]
         lines.append(
-            _("%(n)s enrolments completed (completion rate %(rate)s).")
+            _("%(n)s trainees completed a course (%(rate)s of the trainees enrolled).")
+            % {
+                "n": _number(total["completed_trainees"]),
+                "rate": trainee_rate if isinstance(trainee_rate, str) else _percent(trainee_rate),
+            }
+        )
+        lines.append(
+            _("%(n)s enrolments completed (completion rate %(rate)s of enrolments).")
             % {
                 "n": _number(total["completed"]),
                 "rate": rate if isinstance(rate, str) else _percent(rate),
@@ -562,11 +602,18 @@ def _reach_summary(context: _Context, frame: pd.DataFrame) -> list[str]:
         )
         if total["median_days"] is not None:
             lines.append(
-                _("Median time to complete: %(days)s days.")
+                _("Median time to complete an enrolment: %(days)s days.")
                 % {"days": _number(total["median_days"], 1)}
             )
+    if total["lesson_hours"] is not None:
         lines.append(
-            _("Hours of training delivered: %(hours)s.") % {"hours": _number(total["hours"], 1)}
+            _("Lesson time recorded by the trainees: %(hours)s hours.")
+            % {"hours": _number(total["lesson_hours"], 1)}
+        )
+    if total["session_hours"] is not None:
+        lines.append(
+            _("Classroom sessions attended: %(hours)s hours (session length × attendees).")
+            % {"hours": _number(total["session_hours"], 1)}
         )
     return lines
 
@@ -840,54 +887,71 @@ def _comments_table(context: _Context, key: str, title: str, purpose: str) -> Ta
 
 def _reaction_section(context: _Context) -> Section:
     counts = data.survey_value_counts(context.filters, "reaction")
-    respondents = data.survey_respondents(context.filters, "reaction")
+    answered = data.survey_reach(context.filters, "reaction")
+    respondents = answered["trainees"]
     min_cell = context.min_cell
 
     nps_answers = counts[counts["kind"] == "nps"] if not counts.empty else counts
     nps = statistics.net_promoter_score(_expand(nps_answers)) if not nps_answers.empty else None
     nps_n = int(nps_answers["count"].sum()) if not nps_answers.empty else 0
-    # The EU indicator "find the training useful for their work" reads the first statement
-    # of each reaction survey: authors put the usefulness statement first (documented in
-    # the table's note), so no model field is needed and it works in every language.
+    nps_reach = data.survey_reach(context.filters, "reaction", kind=SurveyItem.Kind.NPS)
+    # The EU indicator "find the training useful for their work" reads the statements their
+    # authors marked as such (SurveyItem.role), whatever their place in the survey.
     useful = (
-        counts[(counts["kind"] == "likert") & (counts["position"] == 1)]
+        counts[(counts["kind"] == "likert") & (counts["role"] == SurveyItem.Role.USEFULNESS)]
         if not counts.empty
         else counts
     )
     useful_summary = statistics.likert_summary(_expand(useful)) if not useful.empty else None
     useful_n = useful_summary["n"] if useful_summary else 0
+    useful_reach = data.survey_reach(
+        context.filters, "reaction", kind=SurveyItem.Kind.LIKERT, role=SurveyItem.Role.USEFULNESS
+    )
     headline = pd.DataFrame(
         [
-            (_("Trainees who answered the reaction survey"), respondents, None, ""),
-            (_("Net promoter score (−100 to 100)"), nps_n, nps, ""),
+            (
+                _("Reaction surveys answered"),
+                respondents,
+                answered["responses"],
+                None,
+                "",
+            ),
+            (_("Net promoter score (−100 to 100)"), nps_reach["trainees"], nps_n, nps, ""),
             (
                 _("Find the training useful for their work (agree or strongly agree)"),
+                useful_reach["trainees"],
                 useful_n,
                 _share_value(useful_summary["share_agree"], useful_n, min_cell)
                 if useful_summary
                 else None,
-                "%",
+                _("percent of answers"),
             ),
         ],
-        columns=["measure", "respondents", "value", "unit"],
+        columns=["measure", "trainees", "responses", "value", "unit"],
     )
     headline_table, headline_shown = _suppressed_table(
         "reaction-headline",
         _("Reaction at a glance"),
         [
             _column("measure", _("Measure"), "text"),
-            _column("respondents", _("Respondents"), "int"),
+            _column("trainees", _("Trainees who answered (distinct)"), "int"),
+            _column("responses", _("Answers (one per trainee and course)"), "int"),
             _column("value", _("Value"), "decimal"),
             _column("unit", _("Unit"), "text"),
         ],
         headline,
-        [_Suppression("respondents", ["respondents", "value"])],
+        [_Suppression("trainees", ["trainees", "responses", "value"])],
         min_cell=min_cell,
         notes=[
             _(
-                "“Useful for their work” reads the first statement of each course’s "
-                "reaction survey, which authors word as “The course was relevant / useful "
-                "to my work”."
+                "A trainee who took several courses answers each course’s survey: answers "
+                "outnumber the trainees who gave them, and the figures are computed over "
+                "the answers."
+            ),
+            _(
+                "“Useful for their work” reads the statements of the reaction surveys that "
+                "their authors marked as being about usefulness for the trainee’s work; a "
+                "survey without such a statement does not count."
             ),
             _(
                 "Net promoter score: the share answering 9–10 minus the share answering "
@@ -908,16 +972,19 @@ def _reaction_section(context: _Context) -> Section:
 
     if respondents == 0:
         summary = [_no_data(_("no trainee answered a reaction survey."))]
-    elif headline_shown.at[0, "respondents"] is None:
+    elif headline_shown.at[0, "trainees"] is None:
         summary = [
             _("Fewer than %(n)d trainees answered the reaction survey: figures suppressed.")
             % {"n": min_cell}
         ]
     else:
-        summary = [_("%(n)s trainees answered the reaction survey.") % {"n": _number(respondents)}]
+        summary = [
+            _("%(n)s trainees answered the reaction survey (%(r)s answers, one per course).")
+            % {"n": _number(respondents), "r": _number(answered["responses"])}
+        ]
         if headline_shown.at[2, "value"] is not None:
             summary.append(
-                _("%(share)s find the training useful for their work.")
+                _("%(share)s of the answers find the training useful for their work.")
                 % {"share": _percent_points(headline_shown.at[2, "value"])}
             )
         if headline_shown.at[1, "value"] is not None:
@@ -943,6 +1010,25 @@ def _effect_label(label: str | None) -> str:
     }.get(label or "", "")
 
 
+def _p_value(p: float | None) -> str:
+    """A p-value for a reader: "p < 0.001", else "p = " with three decimals."""
+    if p is None:
+        return ""
+    if p < 0.001:
+        return _("p < %(limit)s") % {"limit": _number(0.001, 3)}
+    return _("p = %(p)s") % {"p": _number(p, 3)}
+
+
+def _t_test_reading(gain: statistics.LearningGain | None) -> str:
+    """The paired t-test's degrees of freedom and two-sided p, as text."""
+    if gain is None or gain.df is None or gain.p_value is None:
+        return ""
+    return _("df = %(df)s; %(p)s (two-sided)") % {
+        "df": _number(gain.df),
+        "p": _p_value(gain.p_value),
+    }
+
+
 def _learning_section(context: _Context) -> Section:
     scores = data.test_scores(context.filters)
     min_cell = context.min_cell
@@ -950,74 +1036,75 @@ def _learning_section(context: _Context) -> Section:
     post = scores.dropna(subset=["post"])
     pairs = scores.dropna(subset=["pre", "post"])
     gain = statistics.learning_gain(pairs[["pre", "post"]]) if not pairs.empty else None
+    first_pairs = scores.dropna(subset=["pre", "post_first"])
+    first = (
+        statistics.learning_gain(
+            first_pairs[["pre", "post_first"]].rename(columns={"post_first": "post"})
+        )
+        if not first_pairs.empty
+        else None
+    )
     pass_share = statistics.pass_rate(post["passed"]) if not post.empty else None
-    n_pre, n_post = pre["trainee_id"].nunique(), post["trainee_id"].nunique()
-    n_pairs = pairs["trainee_id"].nunique()
 
-    def g(attribute: str) -> Any:
-        return getattr(gain, attribute) if gain else None
+    def g(result: statistics.LearningGain | None, attribute: str) -> Any:
+        return getattr(result, attribute) if result else None
 
+    # Each row: key (read below), measure, the enrolments and distinct trainees it is
+    # computed over, value, unit, reading.
+    groups = {"pre": pre, "post": post, "pairs": pairs, "first": first_pairs}
+    percent, points = _("percent score"), _("percentage points")
     rows = [
-        (
-            _("Pre-test mean (all who took it)"),
-            n_pre,
-            pre["pre"].mean() if n_pre else None,
-            "%",
-            "",
-        ),
-        (
-            _("Post-test mean (all who took it)"),
-            n_post,
-            post["post"].mean() if n_post else None,
-            "%",
-            "",
-        ),
-        (
-            _("Post-test pass rate"),
-            n_post,
-            _share_value(pass_share, n_post, min_cell),
-            "%",
-            "",
-        ),
-        (_("Pre-test mean (matched pairs)"), n_pairs, g("pre_mean"), "%", ""),
-        (_("Post-test mean (matched pairs)"), n_pairs, g("post_mean"), "%", ""),
-        (_("Mean gain (post − pre)"), n_pairs, g("mean_difference"), _("points"), ""),
-        (
-            _("Normalised gain on group means ⟨g⟩ (Hake)"),
-            n_pairs,
-            g("hake_group"),
-            "",
-            _hake_label(g("label_hake")),
-        ),
-        (
-            _("Mean of individual normalised gains g_i (Hake; %(k)d at 100 %% left out)")
-            % {"k": g("excluded_at_ceiling") or 0},
-            n_pairs,
-            g("hake_individual"),
-            "",
-            "",
-        ),
-        (
-            _("Cohen’s d_z (paired: mean difference / SD of differences)"),
-            n_pairs,
-            g("cohen_dz"),
-            "",
-            _effect_label(g("label_effect")),
-        ),
-        (
-            _("Paired t-test: t"),
-            n_pairs,
-            g("t"),
-            "",
-            _("df = %(df)s") % {"df": g("df")} if g("df") else "",
-        ),
-        (_("Paired t-test: p (two-sided)"), n_pairs, g("p_value"), "", ""),
-    ]
-    frame = pd.DataFrame(rows, columns=["measure", "trainees", "value", "unit", "reading"])
+        ("pre", _("Pre-test mean, first attempt (all who took it)"), "pre",
+         pre["pre"].mean() if len(pre) else None, percent, ""),
+        ("post", _("Post-test mean, last attempt (all who took it)"), "post",
+         post["post"].mean() if len(post) else None, percent, ""),
+        ("pass_rate", _("Post-test pass rate (passed in any attempt)"), "post",
+         _share_value(pass_share, len(post), min_cell), _("percent of enrolments"), ""),
+        ("pre_pairs", _("Pre-test mean, first attempt (matched pairs)"), "pairs",
+         g(gain, "pre_mean"), percent, ""),
+        ("post_pairs", _("Post-test mean, last attempt (matched pairs)"), "pairs",
+         g(gain, "post_mean"), percent, ""),
+        ("gain", _("Mean gain, last post-test attempt − pre-test"), "pairs",
+         g(gain, "mean_difference"), points, ""),
+        ("hake", _("Normalised gain on group means ⟨g⟩ (Hake), last attempt"), "pairs",
+         g(gain, "hake_group"), "", _hake_label(g(gain, "label_hake"))),
+        ("hake_individual",
+         _("Mean of individual normalised gains g_i (Hake), last attempt; %(k)d at 100 %% "
+           "left out") % {"k": g(gain, "excluded_at_ceiling") or 0},
+         "pairs", g(gain, "hake_individual"), "", ""),
+        ("dz", _("Cohen’s d_z (paired: mean difference / SD of differences), last attempt"),
+         "pairs", g(gain, "cohen_dz"), "", _effect_label(g(gain, "label_effect"))),
+        ("t", _("Paired t-test: t, last attempt"), "pairs", g(gain, "t"), "",
+         _t_test_reading(gain)),
+        ("post_first_pairs", _("Post-test mean, first attempt (matched pairs)"), "first",
+         g(first, "post_mean"), percent, ""),
+        ("gain_first", _("Mean gain, first post-test attempt − pre-test"), "first",
+         g(first, "mean_difference"), points, ""),
+        ("hake_first", _("Normalised gain on group means ⟨g⟩ (Hake), first attempt"), "first",
+         g(first, "hake_group"), "", _hake_label(g(first, "label_hake"))),
+        ("dz_first", _("Cohen’s d_z (paired), first attempt"), "first",
+         g(first, "cohen_dz"), "", _effect_label(g(first, "label_effect"))),
+        ("t_first", _("Paired t-test: t, first attempt"), "first", g(first, "t"), "",
+         _t_test_reading(first)),
+    ]  # fmt: skip
+    frame = pd.DataFrame(
+        [
+            (key, measure, len(groups[group]), groups[group]["trainee_id"].nunique(), value,
+             unit, reading)
+            for key, measure, group, value, unit, reading in rows
+        ],
+        columns=["key", "measure", "enrolments", "trainees", "value", "unit", "reading"],
+    )  # fmt: skip
     notes = [
         _(
-            "Pre-test: each trainee’s first attempt; post-test: their last attempt. Gains use "
-            "only trainees with both (matched pairs); read them next to the funnel in Reach."
+            "The figures are computed over enrolments (a trainee’s place in a course): a "
+            "trainee who took the tests of two courses counts twice in “Enrolments” and once "
+            "in “Trainees”. Matched pairs: enrolments with both a pre-test and a post-test."
+        ),
+        _(
+            "Pre-test: each enrolment’s first attempt. The post-test may be retried on the "
+            "same questions: “last attempt” figures use the final score, “first attempt” "
+            "figures the score before any retry. Read the gains next to the funnel in Reach."
         ),
         _(
             "Normalised gain: low below 0.3, medium from 0.3 to 0.7, high above 0.7. Cohen’s "
@@ -1030,17 +1117,22 @@ def _learning_section(context: _Context) -> Section:
         _("Pre-test and post-test"),
         [
             _column("measure", _("Measure"), "text"),
-            _column("trainees", _("Trainees"), "int"),
+            _column("enrolments", _("Enrolments (n of the figure)"), "int"),
+            _column("trainees", _("Trainees (distinct)"), "int"),
             _column("value", _("Value"), "decimal"),
             _column("unit", _("Unit"), "text"),
             _column("reading", _("Reading"), "text"),
         ],
         frame,
-        [_Suppression("trainees", ["trainees", "value", "reading"])],
+        [_Suppression("trainees", ["enrolments", "trainees", "value", "reading"])],
         min_cell=min_cell,
         notes=notes,
     )
     tables = [summary_table]
+    row = {key: index for index, key in enumerate(shown["key"])}
+
+    def value(key: str, column: str = "value") -> Any:
+        return shown.at[row[key], column]
 
     by_course_rows = []
     for course_id, group in scores.groupby("course"):
@@ -1057,6 +1149,7 @@ def _learning_section(context: _Context) -> Section:
                 "pairs": course_pairs["trainee_id"].nunique(),
                 "pre": course_gain.pre_mean if course_gain else None,
                 "post": course_gain.post_mean if course_gain else None,
+                "post_first": course_pairs["post_first"].mean() if len(course_pairs) else None,
                 "hake": course_gain.hake_group if course_gain else None,
                 "took_post": course_post["trainee_id"].nunique(),
                 "pass_rate": statistics.pass_rate(course_post["passed"])
@@ -1065,7 +1158,8 @@ def _learning_section(context: _Context) -> Section:
             }
         )
     by_course = pd.DataFrame(
-        by_course_rows, columns=["course", "pairs", "pre", "post", "hake", "took_post", "pass_rate"]
+        by_course_rows,
+        columns=["course", "pairs", "pre", "post", "post_first", "hake", "took_post", "pass_rate"],
     )
     by_course_table, by_course_shown = _suppressed_table(
         "learning-by-course",
@@ -1073,29 +1167,37 @@ def _learning_section(context: _Context) -> Section:
         [
             _column("course", _("Course"), "text"),
             _column("pairs", _("Trainees with both tests"), "int"),
-            _column("pre", _("Pre-test mean (%)"), "decimal"),
-            _column("post", _("Post-test mean (%)"), "decimal"),
-            _column("hake", _("Normalised gain ⟨g⟩"), "decimal"),
-            _column("took_post", _("Took the post-test"), "int"),
-            _column("pass_rate", _("Pass rate"), "percent"),
+            _column("pre", _("Pre-test mean, first attempt (%)"), "decimal"),
+            _column("post", _("Post-test mean, last attempt (%)"), "decimal"),
+            _column("post_first", _("Post-test mean, first attempt (%)"), "decimal"),
+            _column("hake", _("Normalised gain ⟨g⟩, last attempt"), "decimal"),
+            _column("took_post", _("Trainees who took the post-test"), "int"),
+            _column("pass_rate", _("Pass rate, any attempt (%)"), "percent"),
         ],
         by_course,
         [
-            _Suppression("pairs", ["pairs", "pre", "post", "hake"]),
+            _Suppression("pairs", ["pairs", "pre", "post", "post_first", "hake"]),
             _Suppression("took_post", ["took_post", "pass_rate"]),
         ],
         min_cell=min_cell,
         shares={"pass_rate": "took_post"},
-        notes=[_small_note(min_cell)],
+        notes=[
+            _("Within a course a trainee has one enrolment: trainees and enrolments coincide."),
+            _small_note(min_cell),
+        ],
     )
     tables.append(by_course_table)
     charts = [
         _chart(
             "learning-by-course",
-            _("Mean score before and after, trainees with both tests"),
+            _("Mean score before and after, trainees with both tests (score, %)"),
             "bar",
             by_course_shown["course"],
-            [(_("Pre-test"), by_course_shown["pre"]), (_("Post-test"), by_course_shown["post"])],
+            [
+                (_("Pre-test, first attempt"), by_course_shown["pre"]),
+                (_("Post-test, first attempt"), by_course_shown["post_first"]),
+                (_("Post-test, last attempt"), by_course_shown["post"]),
+            ],
             "%",
         )
     ]
@@ -1103,29 +1205,43 @@ def _learning_section(context: _Context) -> Section:
     summary: list[str] = []
     if scores.empty:
         summary.append(_no_data(_("no pre-test or post-test was taken.")))
-    if n_pre == 0 and n_post:
+    if pre.empty and len(post):
         summary.append(_("No pre-test results: the learning gain cannot be computed."))
-    values = shown["value"]
-    if values[3] is not None and values[4] is not None:
+    if value("pre_pairs") is not None and value("post_pairs") is not None:
         summary.append(
             _(
-                "Trainees with both tests went from %(pre)s %% to %(post)s %% "
-                "(⟨g⟩ = %(g)s, %(label)s)."
+                "%(n)s enrolments with both tests (%(t)s trainees) went from %(pre)s %% "
+                "(pre-test) to %(post)s %% (post-test, last attempt; ⟨g⟩ = %(g)s, %(label)s)."
             )
             % {
-                "pre": _number(values[3], 1),
-                "post": _number(values[4], 1),
-                "g": _number(values[6], 2) if values[6] is not None else "–",
-                "label": shown.at[6, "reading"] or "–",
+                "n": _number(value("pre_pairs", "enrolments")),
+                "t": _number(value("pre_pairs", "trainees")),
+                "pre": _number(value("pre_pairs"), 1),
+                "post": _number(value("post_pairs"), 1),
+                "g": _number(value("hake"), 2) if value("hake") is not None else "–",
+                "label": value("hake", "reading") or "–",
             }
         )
-    elif n_pairs:
+        if value("post_first_pairs") is not None:
+            summary.append(
+                _("At their first post-test attempt they scored %(post)s %% (⟨g⟩ = %(g)s).")
+                % {
+                    "post": _number(value("post_first_pairs"), 1),
+                    "g": _number(value("hake_first"), 2)
+                    if value("hake_first") is not None
+                    else "–",
+                }
+            )
+    elif len(pairs):
         summary.append(
             _("Fewer than %(n)d trainees took both tests: the gain is suppressed.")
             % {"n": min_cell}
         )
-    if values[2] is not None:
-        summary.append(_("Post-test pass rate: %(rate)s.") % {"rate": _percent_points(values[2])})
+    if value("pass_rate") is not None:
+        summary.append(
+            _("Post-test pass rate (any attempt): %(rate)s of enrolments.")
+            % {"rate": _percent_points(value("pass_rate"))}
+        )
     return _section("learning", _("Learning (Kirkpatrick level 2)"), summary, tables, charts)
 
 
@@ -1458,15 +1574,54 @@ def report_headlines(report: Report) -> list[dict[str, Any]]:
     Each is a dict: label, value (as stored: number, "<5 %"-style text or None), kind (a
     column kind) and suppressed. The positions are those this module writes.
     """
+    # Reach figures come from the total row (the last) of the reach by audience: trainees
+    # beside trainees, each label naming its unit.
     figures = (
-        (_("Trainees enrolled"), "reach-funnel", 0, "trainees", "int"),
-        # The funnel ends with: completed, passed the post-test, answered the follow-up.
-        (_("Trainees who completed"), "reach-funnel", -3, "trainees", "int"),
-        (_("Completion rate"), "reach-by-audience", -1, "completion_rate", "percent"),
-        (_("Hours of training delivered"), "reach-by-audience", -1, "hours", "decimal"),
-        (_("Post-test pass rate"), "learning-summary", 2, "value", "percent"),
-        (_("Net promoter score"), "reaction-headline", 1, "value", "decimal"),
-        (_("Follow-up response rate"), "behaviour-response", 0, "rate", "percent"),
+        (_("Trainees enrolled"), "reach-by-audience", -1, "trainees", "int"),
+        (
+            _("Trainees who completed a course"),
+            "reach-by-audience",
+            -1,
+            "completed_trainees",
+            "int",
+        ),
+        (
+            _("Trainees who completed a course (share of trainees enrolled, %)"),
+            "reach-by-audience",
+            -1,
+            "trainee_completion_rate",
+            "percent",
+        ),
+        (_("Recorded lesson time (hours)"), "reach-by-audience", -1, "lesson_hours", "decimal"),
+        (
+            _("Classroom sessions attended (hours)"),
+            "reach-by-audience",
+            -1,
+            "session_hours",
+            "decimal",
+        ),
+        (
+            _("Post-test pass rate (share of enrolments that took it, %)"),
+            "learning-summary",
+            2,
+            "value",
+            "percent",
+        ),
+        (
+            _("Find the training useful for their work (share of answers agreeing, %)"),
+            "reaction-headline",
+            2,
+            "value",
+            "decimal",
+        ),
+        (_("Net promoter score (−100 to 100)"), "reaction-headline", 1, "value", "decimal"),
+        (
+            _("Follow-up response rate (share of trainees invited, %)"),
+            "behaviour-response",
+            0,
+            "rate",
+            "percent",
+        ),
     )
     headlines = []
     for label, table_key, row, column, kind in figures:

@@ -36,10 +36,14 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FloatField,
+    Func,
     Min,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
+    Sum,
     Value,
     When,
     Window,
@@ -73,6 +77,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     LessonPage,
+    LessonProgress,
     ModuleCompletion,
     ModulePage,
     SessionRegistration,
@@ -356,7 +361,9 @@ REACH_COLUMNS = (
     "started_trainees",
     "completed",
     "completed_trainees",
-    "hours",
+    "lesson_hours",
+    "session_hours",
+    "session_trainees",
 )
 # Over the population's enrolments (the ``scope`` below); one expression per column above.
 _REACH_AGGREGATES = (
@@ -366,7 +373,9 @@ _REACH_AGGREGATES = (
     "COUNT(DISTINCT trainee_id) FILTER (WHERE started)",
     "COUNT(*) FILTER (WHERE completed)",
     "COUNT(DISTINCT trainee_id) FILTER (WHERE completed)",
-    "COALESCE(SUM(hours) FILTER (WHERE completed), 0)",
+    "COALESCE(SUM(lesson_seconds), 0) / 3600.0",
+    "COALESCE(SUM(session_seconds), 0) / 3600.0",
+    "COUNT(DISTINCT trainee_id) FILTER (WHERE session_seconds > 0)",
 )
 _MEDIAN_AGGREGATE = "percentile_cont(0.5) WITHIN GROUP (ORDER BY duration) FILTER (WHERE completed)"
 
@@ -383,9 +392,56 @@ def _dimension_keys() -> dict[str, Any]:
     }
 
 
+class _SecondsBetween(Func):
+    """The seconds from the second datetime to the first, in SQL (PostgreSQL, SQLite)."""
+
+    arg_joiner = " - "
+    template = "EXTRACT(EPOCH FROM %(expressions)s)"
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((julianday(%(expressions)s)) * 86400.0)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+def _lesson_seconds() -> Subquery:
+    """For an enrolment: the lesson time its trainee recorded (``LessonProgress``)."""
+    rows = (
+        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
+        .order_by()
+        .values("enrolment")
+        .annotate(seconds=Sum("time_spent_seconds"))
+        .values("seconds")
+    )
+    return Subquery(rows, output_field=FloatField())
+
+
+def _session_seconds() -> Subquery:
+    """For an enrolment: the length of the course's classroom sessions its trainee attended."""
+    rows = (
+        SessionRegistration.objects.filter(
+            trainee=OuterRef("trainee_id"),
+            session__course=OuterRef("course_id"),
+            status=SessionRegistration.Status.REGISTERED,
+            attended=True,
+        )
+        .order_by()
+        .values("trainee")
+        .annotate(seconds=Sum(_SecondsBetween(F("session__ends_at"), F("session__starts_at"))))
+        .values("seconds")
+    )
+    return Subquery(rows, output_field=FloatField())
+
+
 def _reach_scope(filters: ReportFilters) -> QuerySet:
     """One row per enrolment of the population: its trainee, its group in each dimension,
-    whether it was started and completed, and its course's hours."""
+    whether it was started and completed, the lesson time recorded and the classroom
+    sessions of its course attended (seconds)."""
     return (
         enrolment_scope(filters)
         .order_by()
@@ -398,7 +454,8 @@ def _reach_scope(filters: ReportFilters) -> QuerySet:
             completed=ExpressionWrapper(
                 Q(status=Enrolment.Status.COMPLETED), output_field=BooleanField()
             ),
-            hours=F("course__estimated_hours"),
+            lesson_seconds=_lesson_seconds(),
+            session_seconds=_session_seconds(),
         )
     )
 
@@ -433,9 +490,11 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
 
     Returns a frame per dimension of ``REACH_DIMENSIONS`` and one for "total" (one row).
     Columns: key, trainees (distinct), enrolments, started, started_trainees, completed,
-    completed_trainees, hours (completed enrolments × the course's estimated hours),
-    median_days (to complete, from first access: the first lesson opened, else the start
-    of the enrolment; None without a completed enrolment). ``month`` groups by the month
+    completed_trainees, lesson_hours (lesson time the trainees recorded, every enrolment),
+    session_hours (length of the course's classroom sessions each trainee attended),
+    session_trainees (distinct trainees with attended session time), median_days (to
+    complete, from first access: the first lesson opened, else the start of the enrolment;
+    None without a completed enrolment). ``month`` groups by the month
     the enrolment was made (key "YYYY-MM"). Groups come in the order of their keys (the
     database's order: where NULL goes differs).
     """
@@ -459,7 +518,8 @@ def reach_groups(filters: ReportFilters) -> dict[str, pd.DataFrame]:
     with connection.cursor() as cursor:
         cursor.execute(_grouping_sql(inner, keys, select), params)
         frame = pd.DataFrame.from_records(cursor.fetchall(), columns=["grouping", *keys, *columns])
-    frame["hours"] = frame["hours"].astype(float)
+    for column in ("lesson_hours", "session_hours"):
+        frame[column] = frame[column].astype(float)
     if in_database:
         days = _days(frame["median_days"])
         frame["median_days"] = [None if pd.isna(value) else value for value in days]
@@ -558,30 +618,88 @@ def group_key(key: Any) -> Any:
     return key
 
 
-def funnel_counts(filters: ReportFilters) -> dict[str, int]:
-    """Distinct trainees at the funnel's steps past the reach table's: pre-test taken,
-    post-test passed, follow-up answered (enrolled, started and completed come from
-    ``reach_groups``), from the milestones each enrolment keeps (courses.Enrolment)."""
-    return enrolment_scope(filters).aggregate(
+# The funnel's steps in order (DOMAIN.md, "Funnel"), each an enrolment's milestone; the
+# modules come between the pre-test and the completion (see ``funnel``).
+FUNNEL_STEPS = (
+    ("enrolled", Q()),
+    ("started", Q(first_viewed_at__isnull=False)),
+    ("pre_test", Q(pre_test_at__isnull=False)),
+    ("completed", Q(status=Enrolment.Status.COMPLETED)),
+    ("post_test_passed", Q(post_test_passed_at__isnull=False)),
+    ("follow_up", Q(follow_up_at__isnull=False)),
+)
+
+
+def funnel(filters: ReportFilters) -> pd.DataFrame:
+    """The drop-out funnel: per step, distinct trainees with an enrolment that reached this
+    step and every step before it (from the milestones each enrolment keeps).
+
+    So no step counts more trainees than the one before, and a trainee counts once per step
+    whatever their number of courses. With one course, each module with required lessons is
+    a step (in the course's order); with several, one step stands for all of an enrolment's
+    modules. Columns: step (a key of ``FUNNEL_STEPS``, "module" or "modules"), title (the
+    module's, for "module"), trainees.
+    """
+    modules = _required_modules(filters)
+    scope = enrolment_scope(filters).order_by()
+    reached = Q()
+    steps: list[tuple[str, str, Q]] = []
+    for step, milestone in FUNNEL_STEPS:
+        if step == "completed" and not modules.empty:
+            if modules["course"].nunique() == 1:
+                for module in modules.itertuples():
+                    name = f"module_{module.module}"
+                    scope = scope.annotate(
+                        **{
+                            name: Exists(
+                                ModuleCompletion.objects.filter(
+                                    enrolment=OuterRef("pk"), module_id=module.module
+                                )
+                            )
+                        }
+                    )
+                    reached &= Q(**{name: True})
+                    steps.append(("module", module.title, reached))
+            else:
+                required = modules.groupby("course").size()
+                done = (
+                    ModuleCompletion.objects.filter(
+                        enrolment=OuterRef("pk"), module_id__in=modules["module"].tolist()
+                    )
+                    .order_by()
+                    .values("enrolment")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                )
+                scope = scope.annotate(
+                    modules_done=Coalesce(Subquery(done), 0),
+                    modules_required=Case(
+                        *(When(course_id=int(c), then=Value(int(n))) for c, n in required.items()),
+                        default=Value(0),
+                    ),
+                )
+                reached &= Q(modules_done__gte=F("modules_required"))
+                steps.append(("modules", "", reached))
+        reached &= milestone
+        steps.append((step, "", reached))
+    counts = scope.aggregate(
         **{
-            step: Count("trainee", distinct=True, filter=Q(**{f"{milestone}__isnull": False}))
-            for step, milestone in (
-                ("pre_test", "pre_test_at"),
-                ("post_test_passed", "post_test_passed_at"),
-                ("follow_up", "follow_up_at"),
-            )
+            f"step_{n}": Count("trainee", distinct=True, filter=condition)
+            for n, (_step, _title, condition) in enumerate(steps)
         }
+    )
+    return pd.DataFrame(
+        [(step, title, counts[f"step_{n}"]) for n, (step, title, _q) in enumerate(steps)],
+        columns=["step", "title", "trainees"],
     )
 
 
-def module_completions(filters: ReportFilters) -> pd.DataFrame:
-    """Per module of the courses in scope: trainees who completed every required lesson of it
-    (as the module stood when they finished it, see ``courses.ModuleCompletion``).
+def _required_modules(filters: ReportFilters) -> pd.DataFrame:
+    """The modules with required lessons of the courses in scope, in each course's order.
 
-    Columns: course, module, position (1 = first module of its course), title, done.
-    Modules without required lessons are left out (nothing to complete).
+    Columns: course, module, title.
     """
-    columns = ["course", "module", "position", "title", "done"]
+    columns = ["course", "module", "title"]
     course_ids = scope_course_ids(filters)
     courses = list(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "path"))
     if not courses:
@@ -605,25 +723,10 @@ def module_completions(filters: ReportFilters) -> pd.DataFrame:
     steplen = ModulePage.steplen
     modules["course"] = modules["path"].str[:-steplen].map(course_of)
     modules = modules.dropna(subset=["course"])
-    modules["position"] = modules.groupby("course").cumcount() + 1
     module_of_path = dict(zip(modules["path"], modules["pk"], strict=True))
     lessons["module"] = lessons["path"].str[:-steplen].map(module_of_path)
     lessons = lessons.dropna(subset=["module"]).astype({"module": int})
-    required = lessons.groupby("module").size()
-
-    # Module completions are kept as they happen (courses.ModuleCompletion): one grouped
-    # count. A trainee has one enrolment per course, so enrolments count trainees.
-    done = dict(
-        ModuleCompletion.objects.filter(
-            enrolment__in=enrolment_scope(filters), module_id__in=required.index.tolist()
-        )
-        .order_by()
-        .values("module_id")
-        .annotate(done=Count("pk"))
-        .values_list("module_id", "done")
-    )
-    modules = modules[modules["pk"].isin(required.index)]
-    modules["done"] = [done.get(module, 0) for module in modules["pk"]]
+    modules = modules[modules["pk"].isin(set(lessons["module"]))]
     modules = modules.rename(columns={"pk": "module"})
     modules["course"] = modules["course"].astype(int)
     return modules[columns].reset_index(drop=True)
@@ -733,9 +836,10 @@ def _survey_answers(filters: ReportFilters, purpose: str) -> QuerySet[SurveyAnsw
 def survey_value_counts(filters: ReportFilters, purpose: str) -> pd.DataFrame:
     """How many answered each value of each Likert, 0–10 and single-choice item.
 
-    Columns: survey_id, survey, item_id, item_text, kind, position (1 = the survey's first
-    item of its kind), value, text (the choice, for single choice), count. Answers of items
-    since removed from their survey keep their copied text, with no position.
+    Columns: survey_id, survey, item_id, item_text, kind, role (``SurveyItem.Role``, what
+    the author marked the item as), sort_order, value, text (the choice, for single choice),
+    count. Answers of items since removed from their survey keep their copied text, with no
+    sort order and no role.
     """
     columns = [
         "survey_id",
@@ -743,6 +847,7 @@ def survey_value_counts(filters: ReportFilters, purpose: str) -> pd.DataFrame:
         "item_id",
         "item_text",
         "kind",
+        "role",
         "sort_order",
         "value",
         "text",
@@ -759,35 +864,41 @@ def survey_value_counts(filters: ReportFilters, purpose: str) -> pd.DataFrame:
             "item_id",
             "item_text",
             "kind",
+            "item__role",
             "item__sort_order",
             "value",
             "text",
         )
         .annotate(count=Count("pk"))
     )
-    frame = pd.DataFrame.from_records(
+    return pd.DataFrame.from_records(
         (tuple(row.values()) for row in rows.iterator(chunk_size=CHUNK_SIZE)), columns=columns
     )
-    if frame.empty:
-        return frame.assign(position=pd.Series(dtype=float))
-    items = frame.drop_duplicates(["survey_id", "item_id", "kind"]).dropna(subset=["item_id"])
-    items = items.sort_values(["survey_id", "sort_order", "item_id"])
-    items["position"] = items.groupby(["survey_id", "kind"]).cumcount() + 1
-    frame = frame.merge(
-        items[["survey_id", "item_id", "position"]], on=["survey_id", "item_id"], how="left"
-    )
-    return frame
 
 
 def survey_respondents(filters: ReportFilters, purpose: str) -> int:
     """Distinct trainees who answered a survey of this purpose."""
-    return (
-        SurveyResponse.objects.filter(
-            enrolment__in=enrolment_scope(filters), survey__purpose=purpose
-        )
-        .values("trainee")
-        .distinct()
-        .count()
+    return survey_reach(filters, purpose)["trainees"]
+
+
+def survey_reach(
+    filters: ReportFilters, purpose: str, *, kind: str | None = None, role: str | None = None
+) -> dict[str, int]:
+    """Responses to surveys of this purpose and the distinct trainees who gave them:
+    {"trainees", "responses"}; with ``kind`` or ``role``, only responses that answered an
+    item of that kind or role."""
+    responses = SurveyResponse.objects.filter(
+        enrolment__in=enrolment_scope(filters), survey__purpose=purpose
+    )
+    if kind or role:
+        answers = SurveyAnswer.objects.filter(response=OuterRef("pk"), value__isnull=False)
+        if kind:
+            answers = answers.filter(kind=kind)
+        if role:
+            answers = answers.filter(item__role=role)
+        responses = responses.filter(Exists(answers))
+    return responses.aggregate(
+        trainees=Count("trainee", distinct=True), responses=Count("pk", distinct=True)
     )
 
 
@@ -868,9 +979,10 @@ def test_scores(filters: ReportFilters) -> pd.DataFrame:
     """Per enrolment that took the pre-test or the post-test: its scores (percent).
 
     ``pre`` is the first graded pre-test attempt (what the trainee knew before), ``post`` the
-    last graded post-test attempt (what they knew at the end), ``passed`` whether any
+    last graded post-test attempt (what they knew at the end), ``post_first`` the first
+    graded post-test attempt (before any retry on the same questions), ``passed`` whether any
     post-test attempt passed (None when the post-test was not taken). Columns: trainee_id,
-    course, pre, post, passed.
+    course, pre, post, post_first, passed.
     """
     # One pass over the attempts ranked by window functions, grouped per trainee and course,
     # then joined to the enrolments: a subquery per enrolment and score read the attempts
@@ -887,10 +999,13 @@ def test_scores(filters: ReportFilters) -> pd.DataFrame:
             SELECT trainee_id, course_key,
                    MAX(CASE WHEN purpose = %s AND first_rank = 1 THEN percent END) AS pre,
                    MAX(CASE WHEN purpose = %s AND last_rank = 1 THEN percent END) AS post,
+                   MAX(CASE WHEN purpose = %s AND first_rank = 1 THEN percent END)
+                       AS post_first,
                    MAX(CASE WHEN purpose = %s AND passed THEN 1 ELSE 0 END) AS passed
             FROM ranked GROUP BY trainee_id, course_key
         )
-        SELECT scope.trainee_id, scope.course_id, scores.pre, scores.post, scores.passed
+        SELECT scope.trainee_id, scope.course_id, scores.pre, scores.post, scores.post_first,
+               scores.passed
         FROM ({scope}) scope
         JOIN scores ON scores.trainee_id = scope.trainee_id
                    AND scores.course_key = scope.course_id
@@ -898,11 +1013,12 @@ def test_scores(filters: ReportFilters) -> pd.DataFrame:
         ORDER BY scope.pk
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*attempt_params, pre, post, post, *scope_params))
+        cursor.execute(sql, (*attempt_params, pre, post, post, post, *scope_params))
         frame = pd.DataFrame.from_records(
-            cursor.fetchall(), columns=["trainee_id", "course", "pre", "post", "passed"]
+            cursor.fetchall(),
+            columns=["trainee_id", "course", "pre", "post", "post_first", "passed"],
         )
-    for column in ("pre", "post"):
+    for column in ("pre", "post", "post_first"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
     frame["passed"] = frame["passed"].astype(bool).astype(object).where(frame["post"].notna(), None)
     return frame

@@ -113,6 +113,16 @@ class SurveyItem(Orderable):
         SINGLE_CHOICE = "single_choice", _("Single choice")
         FREE_TEXT = "free_text", _("Free text")
 
+    class Role(models.TextChoices):
+        """What the report reads an item as; the author says so, its position does not."""
+
+        USEFULNESS = "usefulness", _("Useful for the trainee's work (EU indicator)")
+        APPLIED = "applied", _("Applied in practice (EU indicator, follow-up)")
+        RECOMMENDATION = "recommendation", _("Would recommend the course")
+        RELEVANCE = "relevance", _("Relevant to the trainee's job")
+        SATISFACTION = "satisfaction", _("Overall satisfaction")
+        NONE = "none", _("Other (no role in the report's headlines)")
+
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices)
     text = models.TextField(_("statement or question"))
@@ -120,10 +130,21 @@ class SurveyItem(Orderable):
         _("choices"), blank=True, help_text=_("Single choice only: one choice per line.")
     )
     required = models.BooleanField(_("answer required"), default=True)
+    role = models.CharField(
+        _("role in the report"),
+        max_length=16,
+        choices=Role.choices,
+        default=Role.NONE,
+        help_text=_(
+            "Which headline of the evaluation report this statement feeds, e.g. “useful for "
+            "their work” (an EU fund indicator). Statements only (agree … disagree)."
+        ),
+    )
 
     panels = [
         FieldPanel("kind"),
         FieldPanel("text"),
+        FieldPanel("role"),
         FieldPanel("choices"),
         FieldPanel("required"),
     ]
@@ -141,6 +162,15 @@ class SurveyItem(Orderable):
             raise ValidationError({"choices": _("Give at least two choices, one per line.")})
         if self.kind != self.Kind.SINGLE_CHOICE and self.choice_list():
             raise ValidationError({"choices": _("Only single-choice questions have choices.")})
+        # The report reads a role as the share agreeing (a statement) or, for the
+        # recommendation, also as the 0–10 answers.
+        role_kinds = {self.Kind.LIKERT} | (
+            {self.Kind.NPS} if self.role == self.Role.RECOMMENDATION else set()
+        )
+        if self.role != self.Role.NONE and self.kind not in role_kinds:
+            raise ValidationError(
+                {"role": _("Only a statement (agree … disagree) can have this role.")}
+            )
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]

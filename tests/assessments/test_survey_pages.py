@@ -297,9 +297,9 @@ class TestSurveyAdmin:
             "reaction",
             "en",
         )
-        assert [(item.kind, item.required) for item in survey.items.all()] == [
-            ("likert", True),
-            ("single_choice", False),
+        assert [(item.kind, item.required, item.role) for item in survey.items.all()] == [
+            ("likert", True, "usefulness"),
+            ("single_choice", False, "none"),
         ]
         assert survey.latest_revision is not None
 
@@ -308,6 +308,12 @@ class TestSurveyAdmin:
         [
             ({"items-1-choices": "Only one"}, "Give at least two choices, one per line."),
             ({"course": ""}, "A survey belongs to a course."),
+            # The report reads a role as a share agreeing: statements only, once per survey.
+            ({"items-1-role": "usefulness"}, "Only a statement (agree … disagree) can have"),
+            (
+                {"items-1-kind": "likert", "items-1-choices": "", "items-1-role": "usefulness"},
+                "Give each role in the report to one question only. Given twice: usefulness",
+            ),
         ],
     )
     def test_authoring_mistakes_are_explained(self, client, trainer, course, fields, message):

@@ -194,10 +194,12 @@ def survey_admin_form(course, fields=()) -> dict[str, str]:
         "items-0-text": "The materials were clear.",
         "items-0-choices": "",
         "items-0-required": "on",
+        "items-0-role": "usefulness",
         "items-0-ORDER": "1",
         "items-1-kind": "single_choice",
         "items-1-text": "Which module helped most?",
         "items-1-choices": "Module 1\nModule 2",
+        "items-1-role": "none",
         "items-1-ORDER": "2",
     }
     data.update(fields)

@@ -154,15 +154,22 @@ def build_programme(catalogue) -> Programme:
     programme.reaction = Survey.objects.create(
         title="How was it?", purpose=Survey.Purpose.REACTION, course=course
     )
-    for order, (kind, text) in enumerate(
+    # The usefulness statement is not the first: the report reads it by its role.
+    for order, (kind, text, role) in enumerate(
         [
-            (SurveyItem.Kind.LIKERT, "The course was useful for my work."),
-            (SurveyItem.Kind.LIKERT, "The examples were realistic."),
-            (SurveyItem.Kind.NPS, "Would you recommend it?"),
-            (SurveyItem.Kind.FREE_TEXT, "What would you change?"),
+            (SurveyItem.Kind.LIKERT, "The examples were realistic.", SurveyItem.Role.NONE),
+            (
+                SurveyItem.Kind.LIKERT,
+                "The course was useful for my work.",
+                SurveyItem.Role.USEFULNESS,
+            ),
+            (SurveyItem.Kind.NPS, "Would you recommend it?", SurveyItem.Role.RECOMMENDATION),
+            (SurveyItem.Kind.FREE_TEXT, "What would you change?", SurveyItem.Role.NONE),
         ]
     ):
-        SurveyItem.objects.create(survey=programme.reaction, kind=kind, text=text, sort_order=order)
+        SurveyItem.objects.create(
+            survey=programme.reaction, kind=kind, text=text, role=role, sort_order=order
+        )
     programme.follow_up = Survey.objects.create(
         title="Three months later", purpose=Survey.Purpose.FOLLOW_UP, course=course
     )
@@ -170,6 +177,7 @@ def build_programme(catalogue) -> Programme:
         survey=programme.follow_up,
         kind=SurveyItem.Kind.LIKERT,
         text="I apply the procedure at work.",
+        role=SurveyItem.Role.APPLIED,
         sort_order=0,
     )
 

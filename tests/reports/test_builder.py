@@ -142,12 +142,17 @@ class TestFigures:
         assert cell(by_audience, "Total", "trainees") == 9  # the pending request is left out
         assert cell(by_audience, "Total", "completed") == 8
         assert cell(by_audience, "Total", "completion_rate") == pytest.approx(88.9)
-        assert cell(by_audience, "Total", "hours") == 16.0  # 8 completions × 2 hours
+        assert cell(by_audience, "Total", "completed_trainees") == 8
+        assert cell(by_audience, "Total", "trainee_completion_rate") == pytest.approx(88.9)
+        # No lesson time recorded; three municipal staff attended a three-hour session.
+        assert cell(by_audience, "Total", "lesson_hours") == 0.0
+        assert cell(by_audience, "Total", "session_hours") == 9.0
         assert cell(by_audience, "Total", "median_days") == 3.0  # of 1,1,1,2,4,6,8,10
         assert cell(by_audience, "Police", "trainees") == 6
         assert cell(by_audience, "Police", "started") == 6
         assert cell(by_audience, "Police", "median_days") == 6.0
-        assert cell(by_audience, "Municipal staff", "hours") == 6.0
+        assert cell(by_audience, "Municipal staff", "session_hours") == 9.0
+        assert cell(by_audience, "Police", "session_hours") == 0.0
         by_city = table(report, "reach-by-city")
         assert cell(by_city, "Gent", "trainees") == 3
         assert cell(table(report, "reach-by-course"), "Forced return procedures", "enrolments") == 9
@@ -156,18 +161,22 @@ class TestFigures:
         report = report_build(filters=programme.filters, min_cell=2)
         funnel = table(report, "reach-funnel")
         steps = {row[0]: row[1] for row in funnel["rows"]}
+        # Each step keeps the trainees of the step before: the municipal staff took no
+        # pre-test, the sixth police officer never completed, the fourth passed but
+        # answered no follow-up... (see tests/factories/reports.py).
         assert steps == {
             "Enrolled": 9,
-            "Started": 9,
-            "Took the pre-test": 6,
-            "Module done: Forced return procedures – module 1": 9,
-            "Module done: Forced return procedures – module 2": 8,
-            "Completed the course": 8,
-            "Passed the post-test": 5,
-            "Answered the follow-up survey": 5,
+            "Started a course": 9,
+            "… and took its pre-test": 6,
+            "… and did the module “Forced return procedures – module 1”": 6,
+            "… and did the module “Forced return procedures – module 2”": 5,
+            "… and completed the course": 5,
+            "… and passed its post-test": 4,
+            "… and answered its follow-up survey": 4,
         }
         chart = next(c for c in section(report, "reach")["charts"] if c["key"] == "reach-funnel")
-        assert chart["series"][0]["values"] == [9, 9, 6, 9, 8, 8, 5, 5]
+        assert chart["series"][0]["values"] == [9, 9, 6, 6, 5, 5, 4, 4]
+        assert chart["unit"] == "trainees"
 
     def test_sessions(self, programme):
         report = report_build(filters=programme.filters, min_cell=2)
@@ -188,9 +197,10 @@ class TestFigures:
     def test_reaction(self, programme):
         report = report_build(filters=programme.filters, min_cell=2)
         headline = table(report, "reaction-headline")
-        assert headline["rows"][0][1] == 9  # respondents, the three with comments only included
-        assert headline["rows"][1][1:3] == [6, pytest.approx(16.67, abs=0.01)]  # NPS (3 − 2) / 6
-        assert headline["rows"][2][1:3] == [6, pytest.approx(66.67, abs=0.01)]  # 4 of 6 agree
+        # Trainees, then answers: the three with comments only are included in the first row.
+        assert headline["rows"][0][1:3] == [9, 9]
+        assert headline["rows"][1][1:4] == [6, 6, pytest.approx(16.67, abs=0.01)]  # (3 − 2) / 6
+        assert headline["rows"][2][1:4] == [6, 6, pytest.approx(66.67, abs=0.01)]  # 4 of 6 agree
         items = table(report, "reaction-items")
         useful = cell(items, "How was it?: The course was useful for my work.", "mean")
         assert useful == pytest.approx(23 / 6, abs=0.01)
@@ -202,19 +212,24 @@ class TestFigures:
     def test_learning(self, programme):
         report = report_build(filters=programme.filters, min_cell=2)
         summary = {row[0]: row for row in table(report, "learning-summary")["rows"]}
-        assert summary["Pre-test mean (matched pairs)"][1:3] == [6, pytest.approx(56.67, abs=0.01)]
-        assert summary["Post-test mean (matched pairs)"][2] == 80.0
-        assert summary["Post-test pass rate"][2] == pytest.approx(83.33, abs=0.01)
-        hake = summary["Normalised gain on group means ⟨g⟩ (Hake)"]
-        assert hake[2] == pytest.approx((80 - 340 / 6) / (100 - 340 / 6), abs=0.01)
-        assert hake[4] == "medium"
+        pre = summary["Pre-test mean, first attempt (matched pairs)"]
+        assert pre[1:4] == [6, 6, pytest.approx(56.67, abs=0.01)]
+        assert summary["Post-test mean, last attempt (matched pairs)"][3] == 80.0
+        pass_rate = summary["Post-test pass rate (passed in any attempt)"][3]
+        assert pass_rate == pytest.approx(83.33, abs=0.01)
+        hake = summary["Normalised gain on group means ⟨g⟩ (Hake), last attempt"]
+        assert hake[3] == pytest.approx((80 - 340 / 6) / (100 - 340 / 6), abs=0.01)
+        assert hake[5] == "medium"
         individual = next(k for k in summary if k.startswith("Mean of individual"))
         assert "1 at 100 % left out" in individual
         gains = [
             (post - pre) / (100 - pre) for pre, post in zip(PRE, POST, strict=True) if pre < 100
         ]
-        assert summary[individual][2] == pytest.approx(sum(gains) / len(gains), abs=0.01)
-        assert summary["Paired t-test: p (two-sided)"][2] < 0.05
+        assert summary[individual][3] == pytest.approx(sum(gains) / len(gains), abs=0.01)
+        t_test = summary["Paired t-test: t, last attempt"][5]
+        assert t_test.startswith("df = 5; p = 0.0") and t_test.endswith("(two-sided)")
+        # One attempt each: the first post-test attempt is the last.
+        assert summary["Post-test mean, first attempt (matched pairs)"][3] == 80.0
         by_course = table(report, "learning-by-course")
         assert by_course["rows"][0][:3] == ["Forced return procedures", 6, pytest.approx(56.67)]
 
@@ -316,7 +331,8 @@ class TestSuppression:
         trainers = table(report, "cascade-trainers")
         assert trainers["rows"][0][1] is None  # two graduates
         funnel = {row[0]: row[1] for row in table(report, "reach-funnel")["rows"]}
-        assert funnel["Enrolled"] == 9 and funnel["Passed the post-test"] == 5
+        assert funnel["Enrolled"] == 9 and funnel["… and completed the course"] == 5
+        assert funnel["… and passed its post-test"] is None  # four
 
     def test_free_text_only_for_groups_over_the_threshold(self, programme):
         shown = table(report_build(filters=programme.filters, min_cell=8), "reaction-comments")
@@ -360,8 +376,10 @@ class TestEdgeCases:
         learning = section(report, "learning")
         assert "No pre-test results: the learning gain cannot be computed." in learning["summary"]
         summary = {row[0]: row for row in table(report, "learning-summary")["rows"]}
-        assert summary["Post-test pass rate"][2] == pytest.approx(83.33, abs=0.01)
-        assert summary["Normalised gain on group means ⟨g⟩ (Hake)"][1:3] == [0, None]
+        pass_rate = summary["Post-test pass rate (passed in any attempt)"][3]
+        assert pass_rate == pytest.approx(83.33, abs=0.01)
+        hake = summary["Normalised gain on group means ⟨g⟩ (Hake), last attempt"]
+        assert hake[1:4] == [0, 0, None]
 
     def test_one_respondent(self, programme):
         SurveyResponse.objects.filter(survey=programme.reaction).exclude(
@@ -369,12 +387,12 @@ class TestEdgeCases:
         ).delete()
         report = report_build(filters=programme.filters, min_cell=5)
         headline = table(report, "reaction-headline")
-        assert headline["rows"][0][1] is None and headline["rows"][1][2] is None
+        assert headline["rows"][0][1] is None and headline["rows"][1][3] is None
         assert table(report, "reaction-comments")["rows"] == []
         assert "Fewer than 5" in section(report, "reaction")["summary"][0]
         # With a threshold of one, the single answer is shown (and its comment is not).
         report = report_build(filters=programme.filters, min_cell=1)
-        assert table(report, "reaction-headline")["rows"][1][2] == 100.0
+        assert table(report, "reaction-headline")["rows"][1][3] == 100.0
         assert table(report, "reaction-comments")["rows"] == []
 
 
@@ -450,10 +468,10 @@ def test_the_reach_section_costs_the_same_queries_whatever_its_groups(programme)
     after = _reach_section_queries()
 
     # One for the five breakdowns and the total with their medians of the days to complete
-    # (two on SQLite), one for the organisations' names, one for the funnel's later steps
-    # (the tests, the follow-up), five for its modules (courses in scope, their paths,
-    # modules, lessons, completions), one for sessions.
-    expected = 9 if connection.vendor == "postgresql" else 10
+    # (two on SQLite), one for the organisations' names, four for the funnel's modules
+    # (courses in scope, their paths, modules, lessons) and one for all its steps, one for
+    # sessions.
+    expected = 8 if connection.vendor == "postgresql" else 9
     assert len(before) == len(after) == expected, [q["sql"][:80] for q in after]
 
 

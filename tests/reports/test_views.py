@@ -235,12 +235,14 @@ class TestDashboard:
         labels = [figure["label"] for figure in response.context["headlines"]]
         assert labels == [
             "Trainees enrolled",
-            "Trainees who completed",
-            "Completion rate",
-            "Hours of training delivered",
-            "Post-test pass rate",
-            "Net promoter score",
-            "Follow-up response rate",
+            "Trainees who completed a course",
+            "Trainees who completed a course (share of trainees enrolled, %)",
+            "Recorded lesson time (hours)",
+            "Classroom sessions attended (hours)",
+            "Post-test pass rate (share of enrolments that took it, %)",
+            "Find the training useful for their work (share of answers agreeing, %)",
+            "Net promoter score (−100 to 100)",
+            "Follow-up response rate (share of trainees invited, %)",
         ]
         assert response.context["headlines"][0]["text"] == "0"
         assert "<svg" not in response.content.decode()  # nothing to draw yet
@@ -271,10 +273,15 @@ class TestDashboard:
             return
         # Nine trainees in the course and the trainer who graduated from training of trainers.
         assert headlines["Trainees enrolled"]["text"] == "10"
-        assert headlines["Trainees who completed"]["text"] == "9"
-        assert headlines["Completion rate"]["text"] == "90.9 %"  # 10 of 11 enrolments
-        assert headlines["Net promoter score"]["text"] == "16.67"
-        assert headlines["Follow-up response rate"]["text"] == "83.3 %"
+        # Trainees beside trainees: nine of the ten completed a course.
+        assert headlines["Trainees who completed a course"]["text"] == "9"
+        share = headlines["Trainees who completed a course (share of trainees enrolled, %)"]
+        assert share["text"] == "90.0 %"
+        assert headlines["Classroom sessions attended (hours)"]["suppressed"]  # three attended
+        assert headlines["Net promoter score (−100 to 100)"]["text"] == "16.67"
+        assert (
+            headlines["Follow-up response rate (share of trainees invited, %)"]["text"] == "83.3 %"
+        )
         page = response.content.decode()
         assert page.count("<svg") == 2  # trends by month, indicators against target
         assert "Action plans made" in page
