@@ -3,24 +3,14 @@
 import pytest
 
 from tests.factories.certificates import CertificateFactory, CertificateTemplateFactory
+from tests.factories.environment import storages_on_disk
 
 
 @pytest.fixture
 def media(settings, tmp_path):
     """Files on disk in a temporary folder, so a test can remove one: the private storage
     (where PDFs go) is ``tmp_path``, the public media folder ``tmp_path / "public"``."""
-    settings.MEDIA_ROOT = tmp_path / "public"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "public")},
-        },
-        "private": {
-            "BACKEND": "cms.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
+    storages_on_disk(settings, public=tmp_path / "public", private=tmp_path)
     return tmp_path
 
 

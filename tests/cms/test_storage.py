@@ -6,31 +6,22 @@ from django.core.files.storage import default_storage
 
 from cms.storage import files_to_private, private_storage
 from h5p.models import XAPIAttachment
+from tests.factories.environment import storages_on_disk
 
 
 @pytest.fixture
-def storages_on_disk(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "public")},
-        },
-        "private": {
-            "BACKEND": "cms.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private")},
-        },
-    }
+def on_disk(settings, tmp_path):
+    storages_on_disk(settings, public=tmp_path / "public", private=tmp_path / "private")
     return tmp_path
 
 
-def test_private_files_have_no_url(storages_on_disk):
+def test_private_files_have_no_url(on_disk):
     name = private_storage().save("certificates/x.pdf", ContentFile(b"%PDF"))
     with pytest.raises(ValueError, match="private file"):
         private_storage().url(name)
 
 
-def test_files_written_before_move_out_of_the_public_folder(storages_on_disk, db):
+def test_files_written_before_move_out_of_the_public_folder(on_disk, db):
     """As the certificates and xAPI attachment migrations do: every file moves, a row whose
     file is gone is left alone (its view draws it again or reports it), names are kept."""
     old = default_storage.save("xapi-attachments/aaa", ContentFile(b"old content"))
@@ -41,8 +32,8 @@ def test_files_written_before_move_out_of_the_public_folder(storages_on_disk, db
 
     assert files_to_private(XAPIAttachment, "file") == 1
 
-    assert not (storages_on_disk / "public" / old).exists()
-    assert (storages_on_disk / "private" / old).read_bytes() == b"old content"
+    assert not (on_disk / "public" / old).exists()
+    assert (on_disk / "private" / old).read_bytes() == b"old content"
     assert [XAPIAttachment.objects.get(pk=row.pk).file.name for row in rows] == [
         old,
         "xapi-attachments/bbb",

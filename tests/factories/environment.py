@@ -13,3 +13,21 @@ PRODUCTION_ENV = {
     "CACHE_URL": "redis://redis.internal:6379/1",
     "WAGTAILADMIN_BASE_URL": "https://liaison.example.org",
 }
+
+
+def storages_on_disk(settings, *, public: Path, private: Path) -> None:
+    """Files on disk, so a test can look at or remove one: the public media folder
+    (``default``) at ``public``, the private storage (no URLs, as in production) at
+    ``private``."""
+    settings.MEDIA_ROOT = public
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(public)},
+        },
+        "private": {
+            "BACKEND": "cms.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(private)},
+        },
+    }

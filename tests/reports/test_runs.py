@@ -16,22 +16,13 @@ from reports.models import ReportRun
 from reports.tasks import build_report, send_monthly_report
 from tests.factories import ProgrammeManagerFactory, TraineeFactory
 from tests.factories.courses import add_course
+from tests.factories.environment import storages_on_disk
 
 
 @pytest.fixture
 def media(settings, tmp_path):
     """Files on disk in a temporary folder, so a test can remove one."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media")},
-        },
-        "private": {
-            "BACKEND": "cms.storage.PrivateFileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
+    storages_on_disk(settings, public=tmp_path / "media", private=tmp_path)
     return tmp_path
 
 
